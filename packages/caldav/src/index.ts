@@ -1,0 +1,2 @@
+/** @packageDocumentation placeholder */
+export const name = '@cal/caldav';

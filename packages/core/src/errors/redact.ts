@@ -1,0 +1,77 @@
+/**
+ * Secret redaction shared by errors, logs and request hooks.
+ *
+ * Why a deny-list of names and not an allow-list: providers add their own query parameters
+ * (Cronofy `access_token`, Graph `$skiptoken` is harmless), and a missed secret is worse than an
+ * over-redacted log line. Everything that looks like a credential is replaced by `[REDACTED]`.
+ */
+
+/** The placeholder that replaces every secret. @public */
+export const REDACTED = '[REDACTED]';
+
+const SECRET_NAME =
+  /^(authorization|proxy-authorization|cookie|set-cookie|x-api-key|api[-_]?key|access[-_]?token|refresh[-_]?token|id[-_]?token|client[-_]?secret|password|passwd|secret|token|code|code[-_]?verifier|oauth[-_]signature|oauth[-_]token|assertion|sig|signature)$/i;
+
+/** True when a header, query or body field name names a credential. @public */
+export function isSecretName(name: string): boolean {
+  return SECRET_NAME.test(name);
+}
+
+/**
+ * Redacts userinfo (`user:pass@`) and secret query parameters from a URL.
+ * Returns the input unchanged (minus secrets) when it is not an absolute URL.
+ * @public
+ */
+export function redactUrl(url: string | URL | undefined): string | undefined {
+  if (url === undefined) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(String(url));
+  } catch {
+    return String(url).replace(/\/\/[^/@\s]*@/, `//${REDACTED}@`);
+  }
+  if (parsed.username || parsed.password) {
+    parsed.username = '';
+    parsed.password = '';
+  }
+  for (const key of [...parsed.searchParams.keys()]) {
+    if (isSecretName(key)) parsed.searchParams.set(key, REDACTED);
+  }
+  return parsed.toString();
+}
+
+/** Copies headers into a plain object with every credential header redacted. @public */
+export function redactHeaders(headers: Headers | Record<string, string> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!headers) return out;
+  const entries = headers instanceof Headers ? headers.entries() : Object.entries(headers);
+  for (const [k, v] of entries) out[k] = isSecretName(k) ? REDACTED : v;
+  return out;
+}
+
+/**
+ * Removes known secret values from free text (an error body echoing a token, say).
+ * @param secrets - literal values to scrub, e.g. the current access token
+ * @public
+ */
+export function redactText(text: string, secrets: readonly (string | undefined)[] = []): string {
+  let out = text
+    .replace(/(Bearer|Basic|Digest|OAuth)\s+[^\s",]+/gi, `$1 ${REDACTED}`)
+    .replace(
+      /("?(?:access_token|refresh_token|id_token|client_secret|password|code_verifier)"?\s*[:=]\s*"?)[^"&\s,}]+/gi,
+      `$1${REDACTED}`,
+    );
+  for (const s of secrets) if (s && s.length >= 4) out = out.split(s).join(REDACTED);
+  return out;
+}
+
+/** Deeply redacts secret-named fields of a parsed JSON body. @public */
+export function redactBody(body: unknown, depth = 0): unknown {
+  if (depth > 8 || body === null || typeof body !== 'object') {
+    return typeof body === 'string' ? redactText(body) : body;
+  }
+  if (Array.isArray(body)) return body.map((v) => redactBody(v, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(body)) out[k] = isSecretName(k) ? REDACTED : redactBody(v, depth + 1);
+  return out;
+}
