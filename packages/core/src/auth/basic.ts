@@ -1,0 +1,23 @@
+import type { AuthStrategy } from './strategy.js';
+
+/**
+ * HTTP Basic (RFC 7617), sent up front on every request. Sending it pre-emptively is deliberate:
+ * Cyrus answers an anonymous PROPFIND with `207` and an `unauthenticated` body instead of a 401,
+ * so waiting for a challenge never works there (servers.md §C.4).
+ * @public
+ */
+export function basicAuth(username: string, password: string): AuthStrategy {
+  const bytes = new TextEncoder().encode(`${username}:${password}`);
+  let binary = '';
+  for (const b of bytes) binary += String.fromCharCode(b);
+  const header = `Basic ${btoa(binary)}`;
+  return {
+    kind: 'basic',
+    authorize(request) {
+      const headers = new Headers(request.headers);
+      headers.set('authorization', header);
+      return new Request(request, { headers });
+    },
+    secrets: () => [password, header.slice(6)],
+  };
+}

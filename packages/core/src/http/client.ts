@@ -1,0 +1,219 @@
+import type { Middleware, RequestMeta } from './middleware.js';
+import type { CalRequestInit, FetchLike, HttpClient, HttpClientOptions } from './types.js';
+import { runChain } from './run-chain.js';
+import { retryMiddleware } from './retry.js';
+import { throttleMiddleware } from './throttle.js';
+import { requestHookMiddleware } from './request-hook.js';
+import { userAgent } from './user-agent.js';
+import { systemClock } from './clock.js';
+import { authMiddleware } from '../auth/auth-middleware.js';
+import { CalError, isCalError } from '../errors/cal-error.js';
+import { AbortedError, NetworkError, ProtocolError, TimeoutError } from '../errors/classes.js';
+import { errorFromResponse } from '../errors/from-response.js';
+import { assertCredentialOrigin } from './origin-guard.js';
+
+let counter = 0;
+const encoder = new TextEncoder();
+
+/**
+ * Builds the family's HTTP client: one fetch seam and one middleware chain
+ * (retry → throttle → auth → your middleware → request hook → fetch).
+ * @example
+ * ```ts
+ * const http = createHttpClient({ provider: 'caldav', baseUrl, auth: basicAuth(user, pass) });
+ * const res = await http.request('calendars/', { method: 'PROPFIND', headers: { depth: '1' } });
+ * ```
+ * @public
+ */
+export function createHttpClient(options: HttpClientOptions): HttpClient {
+  const clock = options.clock ?? systemClock;
+  const base = options.baseUrl === undefined ? undefined : new URL(String(options.baseUrl));
+  const ua = userAgent(options.userAgent);
+  const fetchImpl = (): FetchLike => {
+    const f = options.fetch ?? (globalThis.fetch as FetchLike | undefined);
+    if (!f) throw new NetworkError('No fetch implementation: pass `fetch` in the client options', { provider: options.provider });
+    return f;
+  };
+  const secrets = () => options.auth?.secrets() ?? [];
+
+  const chain: Middleware[] = [];
+  if (options.retry !== false) chain.push(retryMiddleware({ clock, ...options.retry }));
+  if (options.throttle) chain.push(throttleMiddleware(options.throttle, clock));
+  if (options.auth) chain.push(authMiddleware(options.auth, () => base, options.origins, options.provider));
+  chain.push(...(options.middleware ?? []));
+  if (options.onRequest) chain.push(requestHookMiddleware(options.onRequest, clock));
+
+  function resolve(url: string | URL): URL {
+    try {
+      return base ? new URL(String(url), base) : new URL(String(url));
+    } catch (cause) {
+      throw new ProtocolError(`Invalid URL: ${String(url)}`, { cause, provider: options.provider });
+    }
+  }
+
+  /** One logical request through the chain; maps transport failures to CalErrors. */
+  async function send(request: Request, body: ArrayBuffer | undefined, init: CalRequestInit): Promise<Response> {
+    const meta: RequestMeta = { attempt: 1, bag: new Map(), ...(init.idempotent === undefined ? {} : { idempotent: init.idempotent }) };
+    if (body !== undefined) meta.bag.set('body', body);
+    if (init.anonymous) meta.bag.set('anonymous', true);
+    const timeout = init.timeout ?? options.timeout ?? 30_000;
+    const timer = timeout > 0 && Number.isFinite(timeout) ? AbortSignal.timeout(timeout) : undefined;
+    const caller = request.signal;
+    const signal = timer ? AbortSignal.any([caller, timer]) : caller;
+    const withSignal = new Request(request, { signal });
+    try {
+      return await runChain(chain, fetchImpl, `${options.provider}-${++counter}`, meta)(withSignal);
+    } catch (error) {
+      throw toCalError(error, withSignal, timer, caller);
+    }
+  }
+
+  function toCalError(error: unknown, request: Request, timer: AbortSignal | undefined, caller: AbortSignal): CalError {
+    if (isCalError(error)) return error;
+    const ctx = { provider: options.provider, method: request.method, url: request.url, cause: error, secrets: secrets() };
+    if (timer?.aborted) return new TimeoutError(`Request timed out`, ctx);
+    if (caller.aborted) return new AbortedError(undefined, ctx);
+    const msg = error instanceof Error ? error.message : String(error);
+    return new NetworkError(`Network error: ${msg}`, ctx);
+  }
+
+  function prepare(url: string | URL, init: CalRequestInit = {}): { request: Request; body: ArrayBuffer | undefined } {
+    const target = resolve(url);
+    for (const [k, v] of Object.entries(init.query ?? {})) {
+      if (v === undefined) continue;
+      if (Array.isArray(v)) for (const item of v) target.searchParams.append(k, String(item));
+      else target.searchParams.set(k, String(v));
+    }
+    const headers = new Headers(options.headers);
+    new Headers(init.headers).forEach((v, k) => headers.set(k, v));
+    if (!headers.has('user-agent')) headers.set('user-agent', ua);
+    let body: ArrayBuffer | undefined;
+    const raw = init.body;
+    if (raw != null) {
+      if (typeof raw === 'string') body = encoder.encode(raw).buffer as ArrayBuffer;
+      else if (raw instanceof ArrayBuffer) body = raw;
+      else if (ArrayBuffer.isView(raw)) body = raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength) as ArrayBuffer;
+      else if (raw instanceof URLSearchParams) {
+        body = encoder.encode(raw.toString()).buffer as ArrayBuffer;
+        if (!headers.has('content-type')) headers.set('content-type', 'application/x-www-form-urlencoded;charset=UTF-8');
+      } else if (isPlainJson(raw)) {
+        body = encoder.encode(JSON.stringify(raw)).buffer as ArrayBuffer;
+        if (!headers.has('content-type')) headers.set('content-type', 'application/json');
+      } else {
+        throw new ProtocolError('Unsupported body type: pass a string, bytes, URLSearchParams or a JSON value', {
+          provider: options.provider,
+        });
+      }
+    }
+    const { body: _b, query: _q, timeout: _t, idempotent: _i, throwHttpErrors: _e, anonymous: _a, headers: _h, ...rest } = init;
+    const request = new Request(target, { ...rest, headers, body: body ?? null });
+    return { request, body };
+  }
+
+  const client: HttpClient = {
+    options,
+    resolve(url) {
+      const target = resolve(url);
+      if (options.auth) assertCredentialOrigin(target, base, options.origins, options.provider);
+      return target;
+    },
+    async request(url, init = {}) {
+      const { request, body } = prepare(url, init);
+      const response = await send(request, body, init);
+      if (response.ok || init.throwHttpErrors === false) return response;
+      throw await toHttpError(response, request);
+    },
+    async json<T>(url: string | URL, init: CalRequestInit = {}): Promise<T> {
+      const headers = new Headers(init.headers);
+      if (!headers.has('accept')) headers.set('accept', 'application/json');
+      const response = await client.request(url, { ...init, headers });
+      const text = await readText(response, options.provider);
+      if (!text) return undefined as T;
+      try {
+        return JSON.parse(text) as T;
+      } catch (cause) {
+        throw new ProtocolError('Response is not valid JSON', {
+          cause,
+          provider: options.provider,
+          status: response.status,
+          url: response.url,
+          body: text.slice(0, 512),
+        });
+      }
+    },
+    fetch: async (input, init) => {
+      const request = new Request(input, init);
+      const body = request.body ? await request.arrayBuffer() : undefined;
+      const idempotent = (init as CalRequestInit | undefined)?.idempotent;
+      const headers = new Headers(options.headers);
+      request.headers.forEach((v, k) => headers.set(k, v));
+      if (!headers.has('user-agent')) headers.set('user-agent', ua);
+      return send(new Request(request.url, { method: request.method, headers, signal: request.signal }), body, {
+        ...(idempotent === undefined ? {} : { idempotent }),
+      });
+    },
+    use(...mw) {
+      // user middleware goes before the request hook, so the hook still sees the final request
+      const hookAt = chain.findIndex((m) => m.name === 'request-hook');
+      chain.splice(hookAt === -1 ? chain.length : hookAt, 0, ...mw);
+    },
+    eject(mw) {
+      const i = chain.findIndex((m) => (typeof mw === 'string' ? m.name === mw : m === mw));
+      if (i !== -1) chain.splice(i, 1);
+    },
+  };
+
+  async function toHttpError(response: Response, request: Request): Promise<CalError> {
+    let body: unknown;
+    try {
+      const text = (await response.text()).slice(0, 65_536);
+      body = /json/i.test(response.headers.get('content-type') ?? '') ? safeJson(text) : text || undefined;
+    } catch {
+      body = undefined;
+    }
+    const parsed = options.parseError?.(response, body);
+    return errorFromResponse(response, {
+      provider: options.provider,
+      method: request.method,
+      url: request.url,
+      secrets: secrets(),
+      ...(body === undefined ? {} : { body }),
+      ...parsed,
+    });
+  }
+
+  return client;
+}
+
+/**
+ * Reads a response body as text, mapping a connection that dies mid-body to `NetworkError`
+ * (undici rejects with a bare `TypeError: terminated`).
+ * @public
+ */
+export async function readText(response: Response, provider?: string): Promise<string> {
+  try {
+    return await response.text();
+  } catch (cause) {
+    if (isCalError(cause)) throw cause;
+    const name = (cause as { name?: string } | null)?.name;
+    const ctx = { cause, status: response.status, url: response.url, ...(provider ? { provider } : {}) };
+    if (name === 'TimeoutError') throw new TimeoutError('Timed out while reading the response body', ctx);
+    if (name === 'AbortError') throw new AbortedError('Aborted while reading the response body', ctx);
+    throw new NetworkError('The connection failed while reading the response body', ctx);
+  }
+}
+
+function isPlainJson(value: unknown): value is Record<string, unknown> | unknown[] {
+  if (Array.isArray(value)) return true;
+  if (typeof value !== 'object' || value === null) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,104 @@
+import type { Middleware } from './middleware.js';
+import type { Clock } from './types.js';
+import { parseRetryAfter } from './retry-after.js';
+import { systemClock } from './clock.js';
+
+/**
+ * Methods that may be repeated without changing the result (RFC 9110 §9.2.2), plus the WebDAV
+ * read methods. POST and PATCH are left out: repeating a create could duplicate an event.
+ */
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', 'PROPFIND', 'REPORT']);
+
+/** Retry policy. @public */
+export interface RetryOptions {
+  /** Retries after the first attempt (O365 `request_retries`). @default 2 */
+  limit?: number;
+  /** Statuses that are retried. @default [408, 429, 500, 502, 503, 504] */
+  statusCodes?: readonly number[];
+  /** Methods retried without the caller marking the request idempotent. */
+  methods?: readonly string[];
+  /** First backoff in ms; doubles each time, with full jitter. @default 300 */
+  baseDelay?: number;
+  /** Upper bound of one backoff in ms. @default 10000 */
+  maxDelay?: number;
+  /** Upper bound for a server's `Retry-After`, in ms; longer waits are not retried. @default 60000 */
+  maxRetryAfter?: number;
+  /** Random source for jitter, injectable for tests. @default Math.random */
+  random?: () => number;
+  /** Clock for sleeping; injectable for tests. */
+  clock?: Clock;
+}
+
+/** Whether a request may be retried: idempotent by method, or marked so by the caller. @internal */
+export function isRetryable(method: string, idempotent: boolean | undefined, methods: ReadonlySet<string> = IDEMPOTENT): boolean {
+  return idempotent ?? methods.has(method.toUpperCase());
+}
+
+/**
+ * Retries failed requests with exponential backoff and full jitter, honouring `Retry-After`
+ * (delta-seconds or HTTP-date) on 429 and 503.
+ *
+ * Rules: only idempotent methods (or requests marked `idempotent: true`) are retried; a
+ * network error is retried only when it happened before any response arrived (fetch rejected),
+ * never after a body started streaming; the caller's abort is never retried.
+ * @public
+ */
+export function retryMiddleware(options: RetryOptions = {}): Middleware {
+  const limit = options.limit ?? 2;
+  const statuses = new Set(options.statusCodes ?? [408, 429, 500, 502, 503, 504]);
+  const methods = new Set((options.methods ?? [...IDEMPOTENT]).map((m) => m.toUpperCase()));
+  const base = options.baseDelay ?? 300;
+  const maxDelay = options.maxDelay ?? 10_000;
+  const maxRetryAfter = options.maxRetryAfter ?? 60_000;
+  const random = options.random ?? Math.random;
+  const clock = () => options.clock ?? systemClock;
+
+  const backoff = (attempt: number) => Math.min(maxDelay, base * 2 ** (attempt - 1)) * random();
+  const allowed = (request: Request, idempotent: boolean | undefined) =>
+    limit > 0 && isRetryable(request.method, idempotent, methods);
+
+  return {
+    name: 'retry',
+    async onResponse({ request, response, meta, dispatch }) {
+      if (!dispatch || !statuses.has(response.status) || !allowed(request, meta.idempotent)) return;
+      let current = response;
+      for (let retry = 1; retry <= limit && statuses.has(current.status); retry++) {
+        let wait = backoff(retry);
+        if (current.status === 429 || current.status === 503) {
+          const after = parseRetryAfter(current.headers.get('retry-after'), clock().now());
+          if (after !== undefined) {
+            if (after * 1000 > maxRetryAfter) break; // the server asks for longer than we will wait
+            wait = after * 1000;
+          }
+        }
+        await current.body?.cancel().catch(() => {});
+        await clock().sleep(wait, request.signal);
+        meta.attempt++;
+        current = await dispatch(request);
+      }
+      return current;
+    },
+    async onError({ request, error, meta, dispatch }) {
+      if (!dispatch || !allowed(request, meta.idempotent) || request.signal.aborted) return;
+      // Only errors raised by fetch itself (no response yet) reach onError; see client.ts.
+      if (!isTransportError(error)) return;
+      let lastError: unknown = error;
+      for (let retry = 1; retry <= limit; retry++) {
+        await clock().sleep(backoff(retry), request.signal);
+        meta.attempt++;
+        try {
+          return await dispatch(request);
+        } catch (e) {
+          lastError = e;
+          if (!isTransportError(e) || request.signal.aborted) break;
+        }
+      }
+      return lastError instanceof Error ? lastError : undefined;
+    },
+  };
+}
+
+/** fetch rejects with a TypeError (undici: "fetch failed") for DNS, refused and reset connections. */
+function isTransportError(error: unknown): boolean {
+  return error instanceof TypeError || (error as { code?: string } | null)?.code === 'CAL_NETWORK';
+}
