@@ -21,3 +21,6 @@ export type {
   SimServer,
   SimServerOptions,
 } from './sim/types.js';
+
+export { createOAuthServer } from './sim/oauth/oauth-server.js';
+export type { OAuthClient, OAuthGrant, OAuthServer, OAuthServerOptions } from './sim/oauth/types.js';
