@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 export { SERVER_NAMES, isServerName, parseServerList, type ServerName } from './servers/names.js';
+export { SERVER_START_FAILED } from './servers/start-error.js';
 export { startServer } from './servers/start-server.js';
 export { startServers } from './servers/start-servers.js';
 export {

@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { CalError, ValidationError } from '@cal/core';
+import { ValidationError } from '@cal/core';
 import { readEnvFile } from './env-file.js';
 import { isServerName, type ServerName } from './names.js';
 import { runScript, tail } from './run-script.js';
 import { serversScriptsDir } from './scripts-dir.js';
+import { serverStartError } from './start-error.js';
 import type { RunningServer, StartServerOptions } from './types.js';
 
 /** The server's own log inside its data dir: the first place to look when it does not come up. */
@@ -54,7 +55,7 @@ async function fileTail(path: string, lines: number): Promise<string> {
  * await radicale.stop({ purge: true });
  * ```
  * @throws ValidationError for an unknown name or a bad port, before anything is started.
- * @throws CalError (code `server_start_failed`) with the script output and the server log tail when
+ * @throws CalError (code `CAL_TESTKIT_SERVER_START`, exported as `SERVER_START_FAILED`) with the script output and the server log tail when
  *   the server does not come up; nothing is left running then.
  * @public
  */
@@ -83,10 +84,7 @@ export async function startServer(name: ServerName, opts: StartServerOptions): P
   const dir = serversScriptsDir();
   const script = join(dir, `start-${name}.sh`);
   if (!existsSync(script)) {
-    throw new CalError(`Start script not found: ${script} (set CAL_TESTKIT_SERVERS_DIR?)`, {
-      provider: 'testkit',
-      code: 'server_start_failed',
-    });
+    throw serverStartError(`Start script not found: ${script} (set CAL_TESTKIT_SERVERS_DIR?)`);
   }
   await mkdir(dataDir, { recursive: true });
   const timeoutMs = opts.timeoutMs ?? 300_000;
@@ -101,10 +99,9 @@ export async function startServer(name: ServerName, opts: StartServerOptions): P
   if (run.code !== 0) {
     await stop(); // the scripts clean up after themselves, but a killed script could not
     const why = run.timedOut ? `timed out after ${timeoutMs} ms` : `exited with ${run.code ?? run.signal}`;
-    throw new CalError(
+    throw serverStartError(
       `${name} failed to start (${why}).\n--- start-${name}.sh output:\n${tail(run.output, 40)}\n` +
         `--- ${join(dataDir, LOG_FILE[name])} (tail):\n${await fileTail(join(dataDir, LOG_FILE[name]), 30)}`,
-      { provider: 'testkit', code: 'server_start_failed' },
     );
   }
   const [calEnv, info] = await Promise.all([

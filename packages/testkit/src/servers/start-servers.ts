@@ -1,10 +1,11 @@
 import { chmod, mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { CalError, ValidationError } from '@cal/core';
+import { ValidationError } from '@cal/core';
 import { isServerName, parseServerList, type ServerName } from './names.js';
 import { reservePorts } from './ports.js';
 import { startServer } from './start-server.js';
+import { serverStartError } from './start-error.js';
 import type { RunningServer, RunningServers, StartServersOptions } from './types.js';
 
 /**
@@ -21,7 +22,7 @@ import type { RunningServer, RunningServers, StartServersOptions } from './types
  * try { console.log(run.env.CAL_CYRUS_JMAP_URL) } finally { await run.stop() }
  * ```
  * @throws ValidationError for an unknown server name, before anything is started.
- * @throws CalError (code `server_start_failed`) when a server does not come up.
+ * @throws CalError (code `CAL_TESTKIT_SERVER_START`, exported as `SERVER_START_FAILED`) when a server does not come up.
  * @public
  */
 export async function startServers(opts: StartServersOptions = {}): Promise<RunningServers> {
@@ -60,11 +61,7 @@ export async function startServers(opts: StartServersOptions = {}): Promise<Runn
   if (failures.length > 0) {
     await stop();
     const text = failures.map((f) => (f instanceof Error ? f.message : String(f))).join('\n\n');
-    throw new CalError(`Real servers failed to start (data root ${dataRoot}):\n${text}`, {
-      provider: 'testkit',
-      code: 'server_start_failed',
-      cause: failures[0],
-    });
+    throw serverStartError(`Real servers failed to start (data root ${dataRoot}):\n${text}`, failures[0]);
   }
 
   const env: Record<string, string> = { CAL_SERVERS_DATA_ROOT: dataRoot };

@@ -3,9 +3,13 @@
  * Runs only the checks for the servers in CAL_SERVERS (default: all four); never skips one that is
  * selected, and serverEnv() throws if a selected server's variables are missing.
  */
-import { connect } from 'node:net';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { connect, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { parseServerList, serverEnv } from '@cal/testkit/servers';
+import { SERVER_START_FAILED, parseServerList, serverEnv, startServer, startServers } from '../../src/servers.js';
 
 const selected = parseServerList(process.env['CAL_SERVERS']);
 
@@ -120,5 +124,35 @@ describe.runIf(selected.includes('redis'))('Redis', () => {
   it('answers PING over a raw socket', async () => {
     const { url } = serverEnv('redis');
     expect(await redisCommand(url, 'PING')).toBe('+PONG');
+  });
+});
+
+describe('programmatic API', () => {
+  it('startServers runs a second, independent instance in its own temp root and stop() removes it', async () => {
+    const run = await startServers({ servers: ['redis'] });
+    try {
+      expect(run.env['CAL_REDIS_URL']).not.toBe(process.env['CAL_REDIS_URL']);
+      expect(await redisCommand(run.env['CAL_REDIS_URL'] ?? '', 'PING')).toBe('+PONG');
+    } finally {
+      await run.stop();
+    }
+    expect(existsSync(run.dataRoot)).toBe(false);
+  });
+
+  it('a server that cannot start fails loudly with its log tail, and leaves nothing running', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'cal-fail-'));
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const err: unknown = await startServer('radicale', { dataDir, port, timeoutMs: 20_000 }).catch((e: unknown) => e);
+      expect(err).toMatchObject({ name: 'CalError', code: SERVER_START_FAILED });
+      // the port clash is in the server's own log, which the error quotes
+      expect((err as Error).message).toMatch(/radicale failed to start[\s\S]*(in use|Address already)/i);
+      expect(existsSync(join(dataDir, 'radicale.pid'))).toBe(false);
+    } finally {
+      blocker.close();
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 });
