@@ -17,16 +17,21 @@ export function authMiddleware(
 ): Middleware {
   return {
     name: 'auth',
-    onRequest({ request, meta }) {
+    async onRequest({ request, meta }) {
       if (meta.bag.get('anonymous')) return;
       assertCredentialOrigin(new URL(request.url), base(), policy, provider);
-      return strategy.authorize(request);
+      const authorized = await strategy.authorize(request);
+      // onResponse sees the request as it was *before* this hook; the strategy needs the one it
+      // signed (to tell which token the server rejected).
+      meta.bag.set('auth:sent', authorized);
+      return authorized;
     },
     async onResponse({ request, response, meta, dispatch }) {
       if (response.status !== 401 || !dispatch || meta.bag.get('anonymous') || meta.bag.get('reauthorized')) return;
       if (!strategy.onUnauthorized) return;
       meta.bag.set('reauthorized', true);
-      if (!(await strategy.onUnauthorized(request, response))) return;
+      const sent = (meta.bag.get('auth:sent') as Request | undefined) ?? request;
+      if (!(await strategy.onUnauthorized(sent, response))) return;
       await response.body?.cancel().catch(() => {});
       meta.attempt++;
       return dispatch(await strategy.authorize(request));

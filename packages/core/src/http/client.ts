@@ -57,21 +57,39 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     if (body !== undefined) meta.bag.set('body', body);
     if (init.anonymous) meta.bag.set('anonymous', true);
     const timeout = init.timeout ?? options.timeout ?? 30_000;
-    const timer = timeout > 0 && Number.isFinite(timeout) ? AbortSignal.timeout(timeout) : undefined;
     const caller = request.signal;
-    const signal = timer ? AbortSignal.any([caller, timer]) : caller;
-    const withSignal = new Request(request, { signal });
+    // An explicit controller + timer rather than AbortSignal.any/AbortSignal.timeout: on Node 20 a
+    // composite of a timeout signal can be garbage-collected before it fires, silently dropping
+    // the timeout. The timer keeps running while the caller reads the body, so slow bodies are
+    // bounded too; it is unref'd where the runtime supports it and cleared on failure.
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer =
+      timeout > 0 && Number.isFinite(timeout)
+        ? setTimeout(() => {
+            timedOut = true;
+            controller.abort(new DOMException('The request timed out', 'TimeoutError'));
+          }, timeout)
+        : undefined;
+    (timer as { unref?: () => void } | undefined)?.unref?.();
+    const onAbort = () => controller.abort(caller.reason);
+    if (caller.aborted) onAbort();
+    else caller.addEventListener('abort', onAbort, { once: true });
+    meta.bag.set('signal', controller.signal);
+    const withSignal = new Request(request, { signal: controller.signal });
     try {
       return await runChain(chain, fetchImpl, `${options.provider}-${++counter}`, meta)(withSignal);
     } catch (error) {
-      throw toCalError(error, withSignal, timer, caller);
+      clearTimeout(timer);
+      throw toCalError(error, withSignal, timedOut, caller);
     }
   }
 
-  function toCalError(error: unknown, request: Request, timer: AbortSignal | undefined, caller: AbortSignal): CalError {
-    if (isCalError(error)) return error;
+  function toCalError(error: unknown, request: Request, timedOut: boolean, caller: AbortSignal): CalError {
     const ctx = { provider: options.provider, method: request.method, url: request.url, cause: error, secrets: secrets() };
-    if (timer?.aborted) return new TimeoutError(`Request timed out`, ctx);
+    if (timedOut && (!isCalError(error) || error.code === 'CAL_ABORTED')) return new TimeoutError(`Request timed out`, ctx);
+    if (isCalError(error)) return error;
+    if (timedOut) return new TimeoutError(`Request timed out`, ctx);
     if (caller.aborted) return new AbortedError(undefined, ctx);
     const msg = error instanceof Error ? error.message : String(error);
     return new NetworkError(`Network error: ${msg}`, ctx);

@@ -19,7 +19,10 @@ export function runChain(chain: readonly Middleware[], fetchImpl: () => FetchLik
       method: req.method,
       headers: req.headers,
       body: body() ?? null,
-      signal: req.signal,
+      // Straight from the client's controller: undici makes a Request's signal *follow* its
+      // source through a weak reference, so a chain of rebuilt requests can lose the abort
+      // (and with it the timeout) once an intermediate Request is garbage-collected.
+      signal: (meta.bag.get('signal') as AbortSignal | undefined) ?? req.signal,
       redirect: req.redirect,
       credentials: req.credentials,
       cache: req.cache,

@@ -1,0 +1,314 @@
+import * as oauth from 'oauth4webapi';
+import type { AuthStrategy } from '../auth/strategy.js';
+import type { TokenSet, TokenStore } from '../auth/tokens.js';
+import { MemoryTokenStore } from '../auth/memory-token-store.js';
+import { systemClock } from '../http/clock.js';
+import { isLoopback } from '../http/origin-guard.js';
+import { AuthenticationError, NetworkError, ValidationError } from '../errors/classes.js';
+import { isCalError } from '../errors/cal-error.js';
+import type { OAuth2Options } from './options.js';
+
+/** Result of {@link OAuth2Auth.authorizationUrl}. Keep `state` and `codeVerifier` for the callback. @public */
+export interface AuthorizationRequest {
+  readonly url: string;
+  readonly state: string;
+  readonly codeVerifier?: string;
+}
+
+/**
+ * OAuth 2 as an {@link AuthStrategy}, on oauth4webapi: authorization URL with state and PKCE,
+ * code exchange, client credentials, refresh, revoke; tokens in a {@link TokenStore}.
+ * @public
+ */
+export interface OAuth2Auth extends AuthStrategy {
+  readonly kind: 'oauth2';
+  /** Builds the URL to send the user to. PKCE (S256) is on by default. */
+  authorizationUrl(options?: {
+    state?: string;
+    scopes?: readonly string[];
+    pkce?: boolean;
+    redirectUri?: string;
+    params?: Readonly<Record<string, string>>;
+  }): Promise<AuthorizationRequest>;
+  /** Exchanges an authorization code (or the whole callback URL, whose `state` is checked) for tokens, and stores them. */
+  exchangeCode(
+    input: { code: string } | { callbackUrl: string | URL; expectedState?: string },
+    options?: { codeVerifier?: string; redirectUri?: string },
+  ): Promise<TokenSet>;
+  /** Client credentials grant (app-only tokens). */
+  clientCredentials(options?: { scopes?: readonly string[] }): Promise<TokenSet>;
+  /**
+   * Gets new tokens. Concurrent callers share one token request. With `rejected`, the token that
+   * just got a 401: if the store already holds a different, fresh token (another process refreshed,
+   * O365's `should_refresh_token`), that one is used and no request is made.
+   */
+  refresh(options?: { force?: boolean; rejected?: string }): Promise<TokenSet>;
+  /** Revokes the refresh token (or access token) at the server and deletes the stored tokens. */
+  revoke(): Promise<void>;
+  getTokens(): Promise<TokenSet | undefined>;
+  setTokens(tokens: TokenSet): Promise<void>;
+  /** A valid access token, refreshed first when it expires within `refreshSkewMs`. */
+  accessToken(): Promise<string>;
+  /** True when the loaded token is expired or about to be. */
+  isExpired(): boolean;
+  /** Subscribes to new token sets; returns an unsubscribe function. */
+  onTokensRefreshed(callback: (tokens: TokenSet) => void | Promise<void>): () => void;
+}
+
+/**
+ * Creates an {@link OAuth2Auth}.
+ * @example
+ * ```ts
+ * const auth = createOAuth2Auth({ clientId, clientSecret, tokenEndpoint, authorizationEndpoint, tokenStore });
+ * const { url, state, codeVerifier } = await auth.authorizationUrl({ scopes: ['calendar'] });
+ * // …user comes back to redirectUri…
+ * await auth.exchangeCode({ callbackUrl, expectedState: state }, { codeVerifier });
+ * const http = createHttpClient({ provider: 'x', baseUrl, auth });
+ * ```
+ * @public
+ */
+export function createOAuth2Auth(options: OAuth2Options): OAuth2Auth {
+  const provider = options.provider ?? 'oauth2';
+  const clock = options.clock ?? systemClock;
+  const store: TokenStore = options.tokenStore ?? new MemoryTokenStore();
+  const key = options.storeKey ?? `${provider}:${options.clientId}`;
+  const skew = options.refreshSkewMs ?? 60_000;
+  const listeners = new Set<(t: TokenSet) => void | Promise<void>>();
+  if (options.onTokensRefreshed) listeners.add(options.onTokensRefreshed);
+
+  const endpoints = [options.tokenEndpoint, options.authorizationEndpoint, options.revocationEndpoint].filter(
+    (e): e is string => e !== undefined,
+  );
+  const insecure = options.allowInsecureRequests ?? endpoints.every((e) => isLoopback(new URL(e)));
+  const as: oauth.AuthorizationServer = {
+    issuer: options.issuer ?? new URL(options.tokenEndpoint).origin,
+    token_endpoint: options.tokenEndpoint,
+    ...(options.authorizationEndpoint ? { authorization_endpoint: options.authorizationEndpoint } : {}),
+    ...(options.revocationEndpoint ? { revocation_endpoint: options.revocationEndpoint } : {}),
+  };
+  const client: oauth.Client = { client_id: options.clientId };
+  const clientAuth = (): oauth.ClientAuth => {
+    const mode = options.clientAuth ?? (options.clientSecret ? 'basic' : 'none');
+    if (mode === 'none' || !options.clientSecret) return oauth.None();
+    return mode === 'post' ? oauth.ClientSecretPost(options.clientSecret) : oauth.ClientSecretBasic(options.clientSecret);
+  };
+  const requestOptions = () => ({
+    // Looked up per call so a fetch installed after construction (tests, proxies) applies.
+    [oauth.customFetch]: (url: string, init: RequestInit) => (options.fetch ?? globalThis.fetch)(url, init),
+    [oauth.allowInsecureRequests]: insecure,
+    ...(options.extraTokenParams ? { additionalParameters: options.extraTokenParams } : {}),
+  });
+  const secrets = (): string[] =>
+    [current?.accessToken, current?.refreshToken, options.clientSecret].filter((s): s is string => !!s);
+
+  let current: TokenSet | undefined = options.tokens;
+  let loaded = options.tokens !== undefined;
+  const initialWrite = options.tokens ? store.set(key, options.tokens) : Promise.resolve();
+  let inflight: Promise<TokenSet> | undefined;
+
+  async function load(): Promise<TokenSet | undefined> {
+    await initialWrite;
+    if (!loaded) {
+      current = await store.get(key);
+      loaded = true;
+    }
+    return current;
+  }
+
+  const expiring = (t: TokenSet | undefined) => !t || (t.expiresAt !== undefined && t.expiresAt - skew <= clock.now());
+
+  function toTokenSet(r: oauth.TokenEndpointResponse, previous?: TokenSet): TokenSet {
+    const { access_token, refresh_token, expires_in, token_type, scope, id_token, ...extra } = r;
+    return {
+      accessToken: access_token,
+      // RFC 6749 §6: a refresh response may omit refresh_token, meaning "keep the old one".
+      ...(refresh_token ?? previous?.refreshToken ? { refreshToken: (refresh_token ?? previous?.refreshToken)! } : {}),
+      ...(typeof expires_in === 'number' ? { expiresAt: clock.now() + expires_in * 1000 } : {}),
+      tokenType: token_type,
+      ...(scope ?? previous?.scope ? { scope: (scope ?? previous?.scope)! } : {}),
+      ...(id_token ? { idToken: id_token } : {}),
+      ...(Object.keys(extra).length ? { extra } : {}),
+    };
+  }
+
+  /** Persists first, then notifies, then lets callers use the token: a rotated refresh token is never lost. */
+  async function commit(tokens: TokenSet): Promise<TokenSet> {
+    await store.set(key, tokens);
+    current = tokens;
+    loaded = true;
+    for (const l of listeners) await l(tokens);
+    return tokens;
+  }
+
+  function authFailure(message: string, cause: unknown): AuthenticationError {
+    if (cause instanceof AuthenticationError) return cause;
+    const desc = cause instanceof oauth.ResponseBodyError ? `${cause.error}${cause.error_description ? `: ${cause.error_description}` : ''}` : undefined;
+    return new AuthenticationError(desc ? `${message} (${desc})` : message, {
+      cause,
+      provider,
+      ...(cause instanceof oauth.ResponseBodyError ? { status: cause.status, providerCode: cause.error } : {}),
+      secrets: secrets(),
+    });
+  }
+
+  async function tokenCall<T>(message: string, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (cause) {
+      if (isCalError(cause)) throw cause;
+      // fetch itself failed: the token endpoint was unreachable, which is not an auth failure.
+      if (cause instanceof TypeError && !(cause as { code?: string }).code?.startsWith('ERR_')) {
+        throw new NetworkError(`${message}: token endpoint unreachable`, { cause, provider, url: options.tokenEndpoint });
+      }
+      throw authFailure(message, cause);
+    }
+  }
+
+  async function doRefresh(force: boolean, rejected: string | undefined): Promise<TokenSet> {
+    const run = async () => {
+      // Another process (or an earlier caller) may have refreshed already.
+      const stored = await store.get(key);
+      if (stored && !expiring(stored) && (rejected ? stored.accessToken !== rejected : !force)) {
+        current = stored;
+        return stored;
+      }
+      const base = stored ?? current;
+      if (!base?.refreshToken) {
+        if ((options.grant ?? 'authorization_code') === 'client_credentials') return grantClientCredentials();
+        throw new AuthenticationError('No refresh token: the user must authorize again', { provider });
+      }
+      const tokens = await tokenCall('Token refresh failed', async () => {
+        const res = await oauth.refreshTokenGrantRequest(as, client, clientAuth(), base.refreshToken!, requestOptions());
+        return toTokenSet(await oauth.processRefreshTokenResponse(as, client, res), base);
+      });
+      return commit(tokens);
+    };
+    return store.lock ? store.lock(key, run) : run();
+  }
+
+  async function grantClientCredentials(scopes?: readonly string[]): Promise<TokenSet> {
+    const tokens = await tokenCall('Client credentials grant failed', async () => {
+      const params = new URLSearchParams();
+      const scope = (scopes ?? options.scopes ?? []).join(' ');
+      if (scope) params.set('scope', scope);
+      const res = await oauth.clientCredentialsGrantRequest(as, client, clientAuth(), params, requestOptions());
+      return toTokenSet(await oauth.processClientCredentialsResponse(as, client, res));
+    });
+    return commit(tokens);
+  }
+
+  const self: OAuth2Auth = {
+    kind: 'oauth2',
+    secrets,
+
+    async authorizationUrl(opts = {}) {
+      if (!options.authorizationEndpoint) {
+        throw new ValidationError('authorizationEndpoint is not configured', { provider, operation: 'authorizationUrl' });
+      }
+      const redirectUri = opts.redirectUri ?? options.redirectUri;
+      if (!redirectUri) throw new ValidationError('redirectUri is required', { provider, operation: 'authorizationUrl', details: [{ field: 'redirectUri', description: 'required' }] });
+      const url = new URL(options.authorizationEndpoint);
+      const state = opts.state ?? oauth.generateRandomState();
+      const p = url.searchParams;
+      p.set('client_id', options.clientId);
+      p.set('redirect_uri', redirectUri);
+      p.set('response_type', 'code');
+      const scope = (opts.scopes ?? options.scopes ?? []).join(' ');
+      if (scope) p.set('scope', scope);
+      p.set('state', state);
+      let codeVerifier: string | undefined;
+      if (opts.pkce ?? true) {
+        codeVerifier = oauth.generateRandomCodeVerifier();
+        p.set('code_challenge', await oauth.calculatePKCECodeChallenge(codeVerifier));
+        p.set('code_challenge_method', 'S256');
+      }
+      for (const [k, v] of Object.entries(opts.params ?? {})) p.set(k, v);
+      return { url: url.toString(), state, ...(codeVerifier ? { codeVerifier } : {}) };
+    },
+
+    async exchangeCode(input, opts = {}) {
+      const redirectUri = opts.redirectUri ?? options.redirectUri;
+      if (!redirectUri) throw new ValidationError('redirectUri is required', { provider, operation: 'exchangeCode' });
+      const params = await tokenCall('Authorization response rejected', async () =>
+        'code' in input
+          ? oauth.validateAuthResponse(as, client, new URLSearchParams({ code: input.code }), oauth.skipStateCheck)
+          : oauth.validateAuthResponse(as, client, new URL(String(input.callbackUrl)), input.expectedState ?? oauth.skipStateCheck),
+      );
+      const tokens = await tokenCall('Authorization code exchange failed', async () => {
+        const res = await oauth.authorizationCodeGrantRequest(
+          as, client, clientAuth(), params, redirectUri, opts.codeVerifier ?? oauth.nopkce, requestOptions(),
+        );
+        return toTokenSet(await oauth.processAuthorizationCodeResponse(as, client, res));
+      });
+      return commit(tokens);
+    },
+
+    clientCredentials: (opts = {}) => grantClientCredentials(opts.scopes),
+
+    refresh(opts = {}) {
+      inflight ??= load()
+        .then(() => doRefresh(opts.force ?? false, opts.rejected))
+        .finally(() => {
+          inflight = undefined;
+        });
+      return inflight;
+    },
+
+    async revoke() {
+      const tokens = await load();
+      if (tokens && options.revocationEndpoint) {
+        const useRefresh = (options.revokeTokenType ?? (tokens.refreshToken ? 'refresh_token' : 'access_token')) === 'refresh_token';
+        const token = useRefresh ? tokens.refreshToken ?? tokens.accessToken : tokens.accessToken;
+        await tokenCall('Token revocation failed', async () => {
+          const res = await oauth.revocationRequest(as, client, clientAuth(), token, {
+            ...requestOptions(),
+            additionalParameters: { token_type_hint: useRefresh ? 'refresh_token' : 'access_token' },
+          });
+          await oauth.processRevocationResponse(res);
+        });
+      }
+      current = undefined;
+      await store.delete(key);
+    },
+
+    getTokens: load,
+    setTokens: async (tokens) => {
+      await initialWrite;
+      await store.set(key, tokens);
+      current = tokens;
+      loaded = true;
+    },
+
+    async accessToken() {
+      const tokens = await load();
+      if (tokens && !expiring(tokens)) return tokens.accessToken;
+      if (!tokens && (options.grant ?? 'authorization_code') !== 'client_credentials') {
+        throw new AuthenticationError('Not authorized yet: complete the authorization flow or set tokens', { provider });
+      }
+      return (await self.refresh()).accessToken;
+    },
+
+    isExpired: () => expiring(current),
+
+    onTokensRefreshed(callback) {
+      listeners.add(callback);
+      return () => listeners.delete(callback);
+    },
+
+    async authorize(request) {
+      const token = await self.accessToken();
+      const headers = new Headers(request.headers);
+      headers.set('authorization', `Bearer ${token}`);
+      return new Request(request, { headers });
+    },
+
+    async onUnauthorized(request) {
+      const sent = request.headers.get('authorization')?.replace(/^Bearer\s+/i, '');
+      const tokens = await load();
+      if (!tokens?.refreshToken && (options.grant ?? 'authorization_code') !== 'client_credentials') return false;
+      await self.refresh(sent ? { rejected: sent } : { force: true });
+      return true;
+    },
+  };
+  return self;
+}
