@@ -1,0 +1,59 @@
+import type { AuthStrategy } from '@cal/core';
+import { authorizationHeader, createNonce, signRequest, type SignatureMethod } from './sign.js';
+
+/**
+ * The four portal-issued OAuth 1.0 credentials (OCSS `SyncServerAuth`). SyncServer has no token
+ * dance: consumer and access tokens are made ahead of time on the portal's "OAuth Tokens" page and
+ * never expire (reference §2).
+ * @public
+ */
+export class SyncServerAuth {
+  constructor(
+    /** Consumer key. */
+    readonly consumerKey: string,
+    /** Consumer secret. */
+    readonly consumerSecret: string,
+    /** Access token ("access key" in OCSS). */
+    readonly accessKey: string,
+    /** Access token secret. */
+    readonly accessSecret: string,
+  ) {}
+
+  /**
+   * An {@link AuthStrategy} for `createHttpClient` that signs every attempt afresh (new nonce and
+   * timestamp, so a retry is never a replayed nonce) and puts the parameters in the
+   * `Authorization` header, the placement SyncServer's docs recommend.
+   */
+  strategy(signatureMethod: SignatureMethod = 'HMAC-SHA1', now: () => number = Date.now): AuthStrategy {
+    return {
+      kind: 'oauth1',
+      secrets: () => [this.consumerSecret, this.accessSecret],
+      authorize: async (request) => {
+        const oauth: Record<string, string> = {
+          oauth_consumer_key: this.consumerKey,
+          oauth_nonce: createNonce(),
+          oauth_signature_method: signatureMethod,
+          oauth_timestamp: String(Math.floor(now() / 1000)),
+          oauth_token: this.accessKey,
+          oauth_version: '1.0',
+        };
+        let bodyParams: [string, string][] | undefined;
+        // Only single-part form bodies are signed (RFC 5849 §3.4.1.3.1); Atom XML never is.
+        if (/^application\/x-www-form-urlencoded/i.test(request.headers.get('content-type') ?? '')) {
+          bodyParams = [...new URLSearchParams(await request.clone().text())];
+        }
+        oauth['oauth_signature'] = await signRequest({
+          method: request.method,
+          url: request.url,
+          oauth,
+          consumerSecret: this.consumerSecret,
+          tokenSecret: this.accessSecret,
+          ...(bodyParams ? { bodyParams } : {}),
+        });
+        const headers = new Headers(request.headers);
+        headers.set('authorization', authorizationHeader(oauth));
+        return new Request(request, { headers });
+      },
+    };
+  }
+}
