@@ -290,3 +290,28 @@ describe('OAuth revoke (RFC 7009)', () => {
     expect(await me(c.accessToken)).toBe(200);
   });
 });
+
+describe('OAuth mount on a second origin', () => {
+  it('shares codes and tokens across hosts (Cronofy: code on app host, refresh on api host)', async () => {
+    await setup();
+    const api = await createSimServer({ host: '127.0.0.2' });
+    try {
+      const urls = oauth.mount(api);
+      expect(urls.tokenUrl).toBe(`${api.url}/oauth/token`);
+      const code = await codeFor('conf');
+      const first = await token({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT }, { authorization: basic('conf', 's3cret+/=') });
+      const res = await fetch(urls.tokenUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ grant_type: 'refresh_token', refresh_token: first.json['refresh_token'], client_id: 'conf', client_secret: 's3cret+/=' }),
+      });
+      expect(res.status).toBe(200);
+      expect(oauth.tokenRequests).toBe(2);
+      const custom = oauth.mount(api, { tokenPath: '/v2/token' });
+      expect(custom.tokenUrl).toBe(`${api.url}/v2/token`);
+      expect(custom.revokeUrl).toBe(`${api.url}/oauth/revoke`);
+    } finally {
+      await api.close();
+    }
+  });
+});

@@ -32,7 +32,12 @@ function formDecode(value: string): string {
 export function requestParams(ctx: SimContext): URLSearchParams {
   const type = ctx.headers['content-type'] ?? '';
   if (type.includes('json')) {
-    const obj = ctx.json<Record<string, unknown>>();
+    let obj: Record<string, unknown>;
+    try {
+      obj = ctx.json<Record<string, unknown>>();
+    } catch {
+      throw oauthError(400, 'invalid_request', 'request body is not valid JSON');
+    }
     const params = new URLSearchParams();
     if (obj && typeof obj === 'object') {
       for (const [k, v] of Object.entries(obj)) if (v !== undefined && v !== null) params.set(k, String(v));

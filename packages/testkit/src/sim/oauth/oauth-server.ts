@@ -18,6 +18,31 @@ interface CodeRecord {
   grantId: string | undefined;
 }
 
+interface EndpointPaths {
+  authorizePath: string;
+  tokenPath: string;
+  revokePath: string;
+}
+
+function resolvePaths(
+  o: { prefix?: string; authorizePath?: string; tokenPath?: string; revokePath?: string },
+  fallback?: EndpointPaths,
+): EndpointPaths {
+  if (o.prefix === undefined && fallback) {
+    return {
+      authorizePath: o.authorizePath ?? fallback.authorizePath,
+      tokenPath: o.tokenPath ?? fallback.tokenPath,
+      revokePath: o.revokePath ?? fallback.revokePath,
+    };
+  }
+  const prefix = (o.prefix ?? '/oauth').replace(/\/+$/, '');
+  return {
+    authorizePath: o.authorizePath ?? `${prefix}/authorize`,
+    tokenPath: o.tokenPath ?? `${prefix}/token`,
+    revokePath: o.revokePath ?? `${prefix}/revoke`,
+  };
+}
+
 /** RFC 6749 §4.1.2 recommends a code lifetime of at most 10 minutes. */
 const CODE_TTL_MS = 10 * 60 * 1000;
 
@@ -28,10 +53,7 @@ const CODE_TTL_MS = 10 * 60 * 1000;
  * @public
  */
 export function createOAuthServer(sim: SimServer, opts: OAuthServerOptions): OAuthServer {
-  const prefix = (opts.prefix ?? '/oauth').replace(/\/+$/, '');
-  const authorizePath = opts.authorizePath ?? `${prefix}/authorize`;
-  const tokenPath = opts.tokenPath ?? `${prefix}/token`;
-  const revokePath = opts.revokePath ?? `${prefix}/revoke`;
+  const paths = resolvePaths(opts);
   const clientAuth = opts.clientAuth ?? 'both';
   const ttl = opts.accessTokenTtlSeconds ?? 3600;
   const rotate = opts.rotateRefreshTokens ?? true;
@@ -65,7 +87,7 @@ export function createOAuthServer(sim: SimServer, opts: OAuthServerOptions): OAu
     return { status: 200, headers: { ...NO_STORE }, body };
   }
 
-  sim.route('GET', authorizePath, (ctx) => {
+  const authorizeHandler = (ctx: SimContext): SimResult => {
     const q = ctx.query;
     const client = findClient(q.get('client_id'));
     // RFC 6749 §4.1.2.1: with a bad client or redirect URI the server must NOT redirect.
@@ -116,9 +138,9 @@ export function createOAuthServer(sim: SimServer, opts: OAuthServerOptions): OAu
       grantId: undefined,
     });
     return redirect({ code });
-  });
+  };
 
-  sim.route('POST', tokenPath, (ctx) => {
+  const tokenHandler = (ctx: SimContext): SimResult => {
     tokenRequests += 1;
     const params = requestParams(ctx);
     const client = authenticateClient(ctx, params, opts.clients, clientAuth);
@@ -140,7 +162,7 @@ export function createOAuthServer(sim: SimServer, opts: OAuthServerOptions): OAu
       default:
         throw oauthError(400, 'unsupported_grant_type', `grant_type ${grantType} is not supported`);
     }
-  });
+  };
 
   function exchangeCode(params: URLSearchParams, client: OAuthClient): SimResult {
     const code = params.get('code');
@@ -197,7 +219,7 @@ export function createOAuthServer(sim: SimServer, opts: OAuthServerOptions): OAu
     return tokenResponse(grant, scope);
   }
 
-  sim.route('POST', revokePath, (ctx) => {
+  const revokeHandler = (ctx: SimContext): SimResult => {
     const params = requestParams(ctx);
     const required = (opts.revokeClientAuth ?? 'required') === 'required';
     const client =
@@ -215,7 +237,19 @@ export function createOAuthServer(sim: SimServer, opts: OAuthServerOptions): OAu
       for (const g of store.grants.values()) if (g.userId === grant.userId && g.clientId === grant.clientId) g.revoked = true;
     }
     return { status: 200, headers: { ...NO_STORE } };
-  });
+  };
+
+  function mount(target: SimServer, p: EndpointPaths): { authorizeUrl: string; tokenUrl: string; revokeUrl: string } {
+    target.route('GET', p.authorizePath, authorizeHandler);
+    target.route('POST', p.tokenPath, tokenHandler);
+    target.route('POST', p.revokePath, revokeHandler);
+    return {
+      authorizeUrl: `${target.url}${p.authorizePath}`,
+      tokenUrl: `${target.url}${p.tokenPath}`,
+      revokeUrl: `${target.url}${p.revokePath}`,
+    };
+  }
+  const urls = mount(sim, paths);
 
   function authenticate(ctx: SimContext): OAuthGrant | undefined {
     const token = ctx.bearer();
@@ -225,9 +259,10 @@ export function createOAuthServer(sim: SimServer, opts: OAuthServerOptions): OAu
   }
 
   return {
-    authorizeUrl: `${sim.url}${authorizePath}`,
-    tokenUrl: `${sim.url}${tokenPath}`,
-    revokeUrl: `${sim.url}${revokePath}`,
+    ...urls,
+    mount(other, overrides = {}) {
+      return mount(other, resolvePaths(overrides, paths));
+    },
     get tokenRequests() {
       return tokenRequests;
     },

@@ -1,4 +1,4 @@
-import type { SimContext } from '../types.js';
+import type { SimContext, SimServer } from '../types.js';
 
 /**
  * A registered OAuth client. Without `clientSecret` it is a public client (RFC 6749 §2.1) and must use
@@ -86,6 +86,15 @@ export interface OAuthServer {
   expireAccessTokens(): void;
   /** Seeds a grant without the HTTP dance. */
   issue(opts: { userId: string; clientId: string; scope?: string }): { accessToken: string; refreshToken: string; expiresIn: number };
+  /**
+   * Mounts the same endpoints (same codes and tokens) on another server, e.g. Cronofy exchanges codes on
+   * the `app` host and refreshes on the `api` host. Paths default to this server's. `other.reset()` does
+   * not clear OAuth state; only the server given to `createOAuthServer` does.
+   */
+  mount(
+    other: SimServer,
+    paths?: { prefix?: string; authorizePath?: string; tokenPath?: string; revokePath?: string },
+  ): { authorizeUrl: string; tokenUrl: string; revokeUrl: string };
   /** Revokes every token of every grant of `userId` (e.g. the user disconnected the app). */
   revokeUser(userId: string): void;
   /** Number of requests to the token endpoint so far (valid or not). */
