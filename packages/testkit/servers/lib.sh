@@ -131,8 +131,8 @@ free_port() {
     /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
     return
   fi
-  local p i
-  for i in $(seq 1 500); do
+  local p _
+  for _ in $(seq 1 500); do
     p=$((20000 + RANDOM % 40000))
     grep -qi ":$(printf '%04X' "$p") " /proc/net/tcp /proc/net/tcp6 2>/dev/null || { echo "$p"; return; }
   done

@@ -10,13 +10,13 @@
 set -uo pipefail
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="${1:?usage: start-all.sh DATAROOT}"
-mkdir -p "$ROOT"; ROOT="$(cd "$ROOT" && pwd)"
-# the cyrus user must be able to traverse DATAROOT to reach DATAROOT/cyrus (a `mktemp -d` dir is 0700)
-chmod o+x "$ROOT"
 read -r -a names <<< "$(echo "${CAL_SERVERS:-radicale,xandikos,cyrus,redis}" | tr ',' ' ')"
 for n in "${names[@]}"; do
   case "$n" in radicale|xandikos|cyrus|redis) ;; *) echo "unknown server '$n' in CAL_SERVERS" >&2; exit 2 ;; esac
 done
+mkdir -p "$ROOT"; ROOT="$(cd "$ROOT" && pwd)"
+# the cyrus user must be able to traverse DATAROOT to reach DATAROOT/cyrus (a `mktemp -d` dir is 0700)
+chmod o+x "$ROOT"
 
 declare -A pids
 t0=${EPOCHREALTIME/./}   # microseconds (bash 5)
