@@ -1,0 +1,218 @@
+/**
+ * Typed, readonly, camelCase response models (reference §2.4, §3, §4) and the mappers from the
+ * wire shapes generated from `openapi/mobiscroll-connect.yaml`. Timestamps become `Date`; a
+ * date-only value (all-day `YYYY-MM-DD`) stays the original string, since turning it into a
+ * `Date` would invent a time zone.
+ */
+import type { components } from './generated/mobiscroll-connect.js';
+
+type S = components['schemas'];
+
+/** A calendar provider behind Connect. @public */
+export type Provider = 'google' | 'microsoft' | 'apple' | 'caldav';
+/** The providers, in the order Connect lists them. @public */
+export const PROVIDERS: readonly Provider[] = ['google', 'microsoft', 'apple', 'caldav'];
+/** How far an edit of a recurring instance reaches. @public */
+export type RecurrenceMode = 'this' | 'following' | 'all';
+/** OAuth scope of a Connect authorization (reference §2.6). @public */
+export type Scope = 'free-busy' | 'read' | 'read-write';
+
+/** A connected provider account (reference §2.4). @public */
+export interface ConnectedAccount {
+  readonly id: string;
+  readonly display?: string;
+  readonly grantedScopes: readonly string[];
+  /** `false`: connected but calendar permission unticked; `null`: not applicable/unknown. */
+  readonly calendarPermissionGranted: boolean | null;
+  readonly syncState?: 'active' | 'reauth_required';
+  readonly syncStateUpdatedAt: Date | null;
+}
+
+/** `GET /oauth/connection-status`; every provider key present (missing ones default to `[]`). @public */
+export interface ConnectionStatus {
+  readonly connections: Readonly<Record<Provider, readonly ConnectedAccount[]>>;
+  readonly limitReached: boolean;
+}
+
+/** A calendar (reference §3.1). @public */
+export interface Calendar {
+  readonly provider: Provider;
+  readonly id: string;
+  readonly title: string;
+  /** IANA zone; `UTC` when the server leaves it out (as the Python SDK does). */
+  readonly timeZone: string;
+  readonly color?: string;
+  readonly description?: string;
+  readonly original?: Readonly<Record<string, unknown>>;
+}
+
+/** An attendee as returned (the input shape is a plain e-mail). @public */
+export interface Attendee {
+  readonly email: string;
+  readonly status?: 'accepted' | 'declined' | 'tentative' | 'none';
+  readonly organizer?: boolean;
+}
+
+/** Start/end: a `Date` for a date-time, the original `YYYY-MM-DD` string for a date-only value. @public */
+export type EventTime = Date | string;
+
+/** An event (reference §3.3). @public */
+export interface CalendarEvent {
+  readonly provider: Provider;
+  readonly id: string;
+  readonly calendarId: string;
+  readonly title: string;
+  readonly description?: string;
+  readonly start: EventTime;
+  readonly end: EventTime;
+  readonly allDay: boolean;
+  readonly recurringEventId?: string;
+  readonly color?: string;
+  readonly location?: string;
+  readonly attendees: readonly Attendee[];
+  readonly custom?: Readonly<Record<string, unknown>>;
+  /** A join URL (legacy) or an object `{url, provider, …}` — both are documented. */
+  readonly conference?: string | Readonly<Record<string, unknown>>;
+  readonly conferenceData?: Readonly<Record<string, unknown>>;
+  readonly availability?: 'busy' | 'free';
+  readonly privacy?: 'public' | 'private' | 'confidential';
+  readonly status?: 'confirmed' | 'tentative' | 'cancelled';
+  readonly lastModified?: Date;
+  readonly link?: string;
+  readonly original?: Readonly<Record<string, unknown>>;
+}
+
+/** `POST /subscribe-webhook` result (reference §4.2). @public */
+export interface WebhookSubscription {
+  readonly success: boolean;
+  readonly provider?: Provider;
+  readonly channelId: string;
+  readonly resourceId?: string;
+  readonly expiration?: Date;
+  readonly webhookUrl?: string;
+  readonly serverWebhookUrl?: string;
+}
+
+/** `{ success, message? }` answers (disconnect, delete, unsubscribe, revoke). @public */
+export interface SuccessResult {
+  readonly success: boolean;
+  readonly message?: string;
+}
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A wire timestamp as a `Date`; date-only and unparsable strings are kept verbatim. @internal */
+export function toTime(value: string | undefined): EventTime {
+  if (value === undefined) return '';
+  if (DATE_ONLY.test(value)) return value;
+  const d = new Date(value);
+  return Number.isNaN(d.getTime()) ? value : d;
+}
+
+function toDate(value: string | null | undefined): Date | undefined {
+  if (!value) return undefined;
+  const d = new Date(value);
+  return Number.isNaN(d.getTime()) ? undefined : d;
+}
+
+/** Copies only defined values, so `exactOptionalPropertyTypes` holds and objects stay small. */
+function defined<T extends object>(o: T): T {
+  for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
+  return o;
+}
+
+/** @internal */
+export function toEvent(e: S['CalendarEvent']): CalendarEvent {
+  return Object.freeze(
+    defined({
+      provider: e.provider,
+      id: e.id,
+      calendarId: e.calendarId ?? '',
+      title: e.title ?? '',
+      description: e.description,
+      start: toTime(e.start),
+      end: toTime(e.end),
+      allDay: e.allDay ?? false,
+      recurringEventId: e.recurringEventId,
+      color: e.color,
+      location: e.location,
+      attendees: Object.freeze((e.attendees ?? []).map((a) => Object.freeze(defined({ ...a })))),
+      custom: e.custom,
+      conference: e.conference,
+      conferenceData: e.conferenceData,
+      availability: e.availability,
+      privacy: e.privacy,
+      status: e.status,
+      lastModified: toDate(e.lastModified),
+      link: e.link,
+      original: e.original,
+    }) as CalendarEvent,
+  );
+}
+
+/** @internal */
+export function toCalendar(c: S['Calendar']): Calendar {
+  return Object.freeze(
+    defined({
+      provider: c.provider,
+      id: c.id,
+      title: c.title ?? '',
+      timeZone: c.timeZone ?? 'UTC',
+      color: c.color,
+      description: c.description,
+      original: c.original,
+    }) as Calendar,
+  );
+}
+
+/** @internal */
+export function toConnectionStatus(s: S['ConnectionStatus']): ConnectionStatus {
+  const connections = {} as Record<Provider, readonly ConnectedAccount[]>;
+  for (const p of PROVIDERS) {
+    connections[p] = Object.freeze(
+      (s.connections?.[p] ?? []).map((a) =>
+        Object.freeze(
+          defined({
+            id: a.id,
+            display: a.display,
+            grantedScopes: Object.freeze([...(a.grantedScopes ?? [])]),
+            calendarPermissionGranted: a.calendarPermissionGranted ?? null,
+            syncState: a.syncState,
+            syncStateUpdatedAt: toDate(a.syncStateUpdatedAt) ?? null,
+          }) as ConnectedAccount,
+        ),
+      ),
+    );
+  }
+  return Object.freeze({ connections: Object.freeze(connections), limitReached: s.limitReached ?? false });
+}
+
+/**
+ * Create/update answers come in two documented shapes (reference §3.4, §9.1): event fields at the
+ * root next to `success`, or `{success, event}`. Use `event` when it is an object, else the root.
+ * @internal
+ */
+export function unwrapEvent(body: S['EventWriteResponse']): S['CalendarEvent'] {
+  const inner = (body as { event?: unknown }).event;
+  return inner && typeof inner === 'object' ? (inner as S['CalendarEvent']) : body;
+}
+
+/** @internal */
+export function toSubscription(r: S['SubscribeResponse']): WebhookSubscription {
+  return Object.freeze(
+    defined({
+      success: r.success ?? true,
+      provider: r.provider,
+      channelId: r.subscription?.channelId ?? r.channelId ?? '',
+      resourceId: r.subscription?.resourceId,
+      expiration: toDate(r.subscription?.expiration),
+      webhookUrl: r.subscription?.webhookUrl,
+      serverWebhookUrl: r.serverWebhookUrl,
+    }) as WebhookSubscription,
+  );
+}
+
+/** @internal */
+export function toSuccess(r: S['SuccessResponse'] | undefined): SuccessResult {
+  return Object.freeze(defined({ success: r?.success ?? true, message: r?.message }) as SuccessResult);
+}
