@@ -15,6 +15,7 @@ export {
   type RedisServerEnv,
   type ServerEnvMap,
 } from './servers/server-env.js';
+export { indexCyrus } from './servers/cyrus-index.js';
 export { readEnvFile } from './servers/env-file.js';
 export { reservePorts } from './servers/ports.js';
 export { serversScriptsDir } from './servers/scripts-dir.js';

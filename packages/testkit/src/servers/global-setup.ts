@@ -20,7 +20,7 @@ declare module 'vitest' {
   }
 }
 
-/** Starts the servers; returns the teardown. */
+/** vitest globalSetup: starts the servers, returns the teardown that stops them. @internal */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const names = parseServerList(process.env['CAL_SERVERS']);
   const run = await startServers({ servers: names });

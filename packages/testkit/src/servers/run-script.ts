@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 
-/** Result of one shell script run. */
+/** Result of one shell script run. @internal */
 export interface ScriptResult {
   readonly code: number | null;
   readonly signal: NodeJS.Signals | null;
@@ -14,6 +14,7 @@ export interface ScriptResult {
  * Runs `bash script ...args` and collects its output. Never rejects on a non-zero exit: the caller
  * decides what a failure means. The servers the start scripts launch redirect their own stdio to log
  * files (`nohup … >> log 2>&1 < /dev/null &`), so the pipes close when the script exits.
+ * @internal
  */
 export function runScript(
   script: string,
@@ -47,7 +48,7 @@ export function runScript(
   });
 }
 
-/** Last `lines` lines of `text`. */
+/** Last `lines` lines of `text`. @internal */
 export function tail(text: string, lines: number): string {
   return text.trimEnd().split('\n').slice(-lines).join('\n');
 }

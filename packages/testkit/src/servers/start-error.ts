@@ -7,7 +7,7 @@ import { CalError } from '@cal/core';
  */
 export const SERVER_START_FAILED = 'CAL_TESTKIT_SERVER_START' as const;
 
-/** A `CalError` with code {@link SERVER_START_FAILED}. */
+/** A `CalError` with code {@link SERVER_START_FAILED}. @internal */
 export function serverStartError(message: string, cause?: unknown): CalError {
   return new CalError(message, {
     provider: 'testkit',

@@ -9,7 +9,14 @@ import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { SERVER_START_FAILED, parseServerList, serverEnv, startServer, startServers } from '../../src/servers.js';
+import {
+  SERVER_START_FAILED,
+  indexCyrus,
+  parseServerList,
+  serverEnv,
+  startServer,
+  startServers,
+} from '../../src/servers.js';
 
 const selected = parseServerList(process.env['CAL_SERVERS']);
 
@@ -109,14 +116,10 @@ describe.runIf(selected.includes('cyrus'))('Cyrus 3.10', () => {
     expect(new URL(res.headers.get('location') ?? '', url).pathname).toMatch(/^\/jmap\/?$/);
   });
 
-  it('exposes an index command for eventually-consistent search', async () => {
-    const { indexCmd, user } = serverEnv('cyrus');
+  it('exposes an index command for eventually-consistent search (indexCyrus runs it)', async () => {
+    const { indexCmd } = serverEnv('cyrus');
     expect(indexCmd).toMatch(/squatter .*-i -u$/);
-    const { execFile } = await import('node:child_process');
-    const code = await new Promise<number | null>((resolve) => {
-      execFile('bash', ['-c', `${indexCmd} "$1"`, 'index', user], (err) => resolve(err ? (err.code as number) : 0));
-    });
-    expect(code).toBe(0);
+    await expect(indexCyrus()).resolves.toBeUndefined();
   });
 });
 
