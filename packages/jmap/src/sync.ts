@@ -1,0 +1,113 @@
+import { ProtocolError } from '@cal/core';
+import { PROVIDER } from './constants.js';
+import { call } from './method-call.js';
+import { JMAPCalendarObject } from './calendar-object.js';
+import { JMAPMethodError } from './errors.js';
+import { invalid, requireId } from './validate.js';
+import type { Transport } from './transport.js';
+
+/** Result of {@link JMAPClient.getObjectsBySyncToken}. @public */
+export interface SyncResult {
+  /** Events created since the token (as they are now). */
+  readonly added: JMAPCalendarObject[];
+  /** Events changed since the token (as they are now). */
+  readonly modified: JMAPCalendarObject[];
+  /** Ids of events destroyed since the token. */
+  readonly deleted: string[];
+  /** The state to pass next time: the FINAL state after all pages (python-caldav drops it). */
+  readonly syncToken: string;
+  /**
+   * True when the server could not calculate changes from the token (`cannotCalculateChanges`,
+   * RFC 8620 §5.2): `added` then holds EVERY event and the caller must replace its copy wholesale.
+   */
+  readonly fullResync: boolean;
+  /** Number of HTTP requests the sync took (one per `hasMoreChanges` page). */
+  readonly requests: number;
+}
+
+/** Options of {@link JMAPClient.getObjectsBySyncToken}. @public */
+export interface SyncOptions {
+  /** Page size hint for `CalendarEvent/changes` (`maxChanges`). */
+  readonly maxChanges?: number;
+  /** Safety cap on pages (default 1000). */
+  readonly maxPages?: number;
+  /** Cancels the requests. */
+  readonly signal?: AbortSignal;
+}
+
+/** `CalendarEvent/get` with `ids: []`: only the state, no data (python-caldav does the same). @internal */
+export async function getSyncToken(t: Transport, signal?: AbortSignal): Promise<string> {
+  const c = call('CalendarEvent/get', { ids: [] });
+  return (await t.send([c], signal ? { signal } : {})).get(c).state;
+}
+
+/**
+ * Changes since `token`. Each page is ONE request: `CalendarEvent/changes` plus two `CalendarEvent/get`
+ * calls whose `#ids` reference its `/created` and `/updated` (RFC 8620 §3.7). While `hasMoreChanges`
+ * is true it keeps paging from `newState` and returns the final state (python-caldav raises there).
+ * @internal
+ */
+export async function getObjectsBySyncToken(t: Transport, token: string, opts: SyncOptions = {}): Promise<SyncResult> {
+  requireId(token, 'syncToken', 'getObjectsBySyncToken');
+  if (opts.maxChanges !== undefined && !(Number.isInteger(opts.maxChanges) && opts.maxChanges > 0)) {
+    throw invalid('maxChanges', 'getObjectsBySyncToken', 'must be a positive integer');
+  }
+  const send = opts.signal ? { signal: opts.signal } : {};
+  const created = new Set<string>();
+  const updated = new Set<string>();
+  const destroyed = new Set<string>();
+  const objects = new Map<string, JMAPCalendarObject>();
+  let since = token;
+  let requests = 0;
+  const maxPages = opts.maxPages ?? 1000;
+  for (;;) {
+    const ch = call('CalendarEvent/changes', { sinceState: since, ...(opts.maxChanges ? { maxChanges: opts.maxChanges } : {}) });
+    const gc = call('CalendarEvent/get', { '#ids': ch.ref('/created') });
+    const gu = call('CalendarEvent/get', { '#ids': ch.ref('/updated') });
+    const res = await t.send([ch, gc, gu], send);
+    requests++;
+    const r = res.result(ch);
+    if (!r.ok) {
+      if (r.error instanceof JMAPMethodError && r.error.type === 'cannotCalculateChanges') return fullResync(t, requests, opts.signal);
+      throw r.error;
+    }
+    const page = r.value;
+    for (const id of page.created) created.add(id);
+    for (const id of page.updated) if (!created.has(id)) updated.add(id);
+    for (const id of page.destroyed) {
+      objects.delete(id);
+      updated.delete(id);
+      // Created and destroyed within the window: the caller never saw it, report nothing.
+      if (!created.delete(id)) destroyed.add(id);
+    }
+    for (const e of [...res.get(gc).list, ...res.get(gu).list]) {
+      const o = new JMAPCalendarObject(e);
+      objects.set(o.id, o);
+    }
+    if (!page.hasMoreChanges) {
+      since = page.newState;
+      break;
+    }
+    if (page.newState === since) {
+      throw new ProtocolError('CalendarEvent/changes reported hasMoreChanges without advancing the state', { provider: PROVIDER, body: page });
+    }
+    since = page.newState;
+    if (requests >= maxPages) throw new ProtocolError(`Sync did not finish within ${maxPages} pages`, { provider: PROVIDER });
+  }
+  const pick = (ids: Set<string>) => [...ids].map((id) => objects.get(id)).filter((o): o is JMAPCalendarObject => o !== undefined);
+  return { added: pick(created), modified: pick(updated), deleted: [...destroyed], syncToken: since, fullResync: false, requests };
+}
+
+/** The token is unusable: fetch everything (`ids: null`) and flag a full resync. */
+async function fullResync(t: Transport, requests: number, signal?: AbortSignal): Promise<SyncResult> {
+  const c = call('CalendarEvent/get', { ids: null });
+  const res = (await t.send([c], signal ? { signal } : {})).get(c);
+  return {
+    added: res.list.map((e) => new JMAPCalendarObject(e)),
+    modified: [],
+    deleted: [],
+    syncToken: res.state,
+    fullResync: true,
+    requests: requests + 1,
+  };
+}

@@ -1,0 +1,112 @@
+import { ProtocolError, type HttpClient } from '@cal/core';
+import { CAPABILITY_CORE, PROVIDER } from './constants.js';
+import { capabilityOf, isReadOnly } from './capabilities.js';
+import { accountFor, fetchSession } from './session.js';
+import { parseResponse, type JMAPResponse } from './response.js';
+import { toInvocation, type MethodCall } from './method-call.js';
+import type { Invocation, JMAPSession } from './types/core.js';
+
+/** Options of one batched request. @public */
+export interface RequestOptions {
+  /** Capabilities for `using`; default: core plus the capability of every method in the batch. */
+  readonly using?: readonly string[];
+  /** Client-chosen creation ids already known to the server (RFC 8620 §3.3 `createdIds`). */
+  readonly createdIds?: Readonly<Record<string, string>>;
+  /** Cancels the request. */
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * Session cache plus the API POST. The session is fetched once and reused; when an API response
+ * carries a different `sessionState` (RFC 8620 §3.4: "the client SHOULD refetch the session") the
+ * cached copy is dropped and the next call fetches it again.
+ * @internal
+ */
+export class Transport {
+  private session: JMAPSession | undefined;
+  private pending: Promise<JMAPSession> | undefined;
+  /** Number of session fetches so far (for tests and the benchmark). */
+  sessionFetches = 0;
+
+  constructor(
+    readonly http: HttpClient,
+    private readonly sessionUrl: string,
+  ) {}
+
+  /** The current session, fetched once; concurrent callers share one fetch. */
+  async getSession(signal?: AbortSignal): Promise<JMAPSession> {
+    if (this.session) return this.session;
+    this.pending ??= fetchSession(this.http, this.sessionUrl, signal)
+      .then((s) => {
+        this.sessionFetches++;
+        this.session = s;
+        return s;
+      })
+      .finally(() => {
+        this.pending = undefined;
+      });
+    return this.pending;
+  }
+
+  /** Forgets the cached session. */
+  invalidate(): void {
+    this.session = undefined;
+  }
+
+  /** The account id for a capability, or a ProtocolError when the server has none. */
+  account(session: JMAPSession, capability: string): string {
+    const id = accountFor(session, capability);
+    if (id === undefined || !session.capabilities[capability]) {
+      throw new ProtocolError(`The JMAP server does not offer ${capability}`, {
+        provider: PROVIDER,
+        providerCode: 'unknownCapability',
+        url: session.url,
+      });
+    }
+    return id;
+  }
+
+  /** POSTs one request with any number of method calls. */
+  async send(calls: readonly (MethodCall<string, unknown> | Invocation)[], options: RequestOptions = {}): Promise<JMAPResponse> {
+    const session = await this.getSession(options.signal);
+    const using = new Set<string>(options.using ?? [CAPABILITY_CORE]);
+    const methodCalls = calls.map((c) => {
+      const [name, args, id] = toInvocation(c);
+      const capability = capabilityOf(name);
+      if (!options.using) using.add(capability);
+      // Fill in the account of the method's capability: tasks may live in another account than
+      // calendars (python-caldav reuses the calendars account for tasks).
+      if (args['accountId'] === undefined && capability !== CAPABILITY_CORE) {
+        return [name, { accountId: this.account(session, capability), ...args }, id] as const;
+      }
+      return [name, args, id] as const;
+    });
+    const body: Record<string, unknown> = { using: [...using], methodCalls };
+    if (options.createdIds) body['createdIds'] = options.createdIds;
+    const raw = await this.http.json<unknown>(session.apiUrl, {
+      method: 'POST',
+      body,
+      idempotent: methodCalls.every(([name]) => isReadOnly(name)),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+    const response = parseResponse(raw);
+    if (response.sessionState && session.state && response.sessionState !== session.state && this.session === session) {
+      this.invalidate();
+    }
+    return response;
+  }
+}
+
+/**
+ * Parses a request-level problem-details body (RFC 8620 §3.6.1, RFC 7807) into the error context for
+ * core's status mapping: `urn:ietf:params:jmap:error:unknownCapability|notJSON|notRequest|limit`.
+ * @internal
+ */
+export function parseProblem(_response: Response, body: unknown): { message?: string; providerCode?: string } | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const { type, detail, title, limit } = body as Record<string, unknown>;
+  if (typeof type !== 'string') return undefined;
+  const text = typeof detail === 'string' ? detail : typeof title === 'string' ? title : '';
+  const lim = typeof limit === 'string' ? ` (limit: ${limit})` : '';
+  return { message: `JMAP request rejected: ${type}${text ? `: ${text}` : ''}${lim}`, providerCode: type };
+}
