@@ -1,2 +1,34 @@
-/** @packageDocumentation placeholder */
-export const name = '@cal/cronofy';
+/**
+ * `@cal/cronofy`: the Cronofy API at pycronofy parity and beyond, on `@cal/core`.
+ * @packageDocumentation
+ */
+export { CronofyClient, batchEntries } from './client.js';
+export { CRONOFY_DATA_CENTERS, cronofyHosts, type CronofyDataCenter, type CronofyHosts } from './data-centers.js';
+export { CronofyErrorCode } from './errors.js';
+export { CronofyPages, type CronofyPageInfo, type CronofyPageJson } from './pages.js';
+export { CRONOFY_HMAC_HEADER, signCronofyNotification, verifyCronofyNotification } from './push-verification.js';
+export type { CronofyEventTime, CronofyTime } from './time-format.js';
+export type {
+  AvailabilityQuery,
+  BatchEntry,
+  BatchResult,
+  CronofyAccount,
+  CronofyAuthorization,
+  CronofyCalendar,
+  CronofyChannel,
+  CronofyClientOptions,
+  CronofyDuration,
+  CronofyEvent,
+  CronofyEventInput,
+  CronofyFreeBusy,
+  CronofyPeriod,
+  CronofyProfile,
+  CronofyRealTimeScheduling,
+  CronofySmartInvite,
+  CronofyUserinfo,
+  ParticipationStatus,
+  ReadEventsParams,
+  ReadFreeBusyParams,
+  UserAuthLinkOptions,
+} from './types.js';
+export type { components as CronofySchemas, paths as CronofyPaths } from './generated/cronofy.js';

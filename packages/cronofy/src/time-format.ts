@@ -1,0 +1,77 @@
+import { ValidationError } from '@cal/core';
+
+/** A point in time: a `Date` or an ISO 8601 string (converted to UTC). @public */
+export type CronofyTime = Date | string;
+
+/** A start/end: a time, a `YYYY-MM-DD` date (all-day), or `{ time, tzid }` (time is UTC, tzid labels it). @public */
+export type CronofyEventTime = Date | string | { time: Date | string; tzid: string };
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+// ISO 8601 date-time with a designator; offsets are converted, fractions dropped.
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
+
+/** True for a `YYYY-MM-DD` string. @internal */
+export function isDateOnly(value: unknown): value is string {
+  return typeof value === 'string' && DATE_ONLY.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
+}
+
+/** True for a `Date`/ISO string `formatTime` accepts. @internal */
+export function isTime(value: unknown): boolean {
+  if (value instanceof Date) return !Number.isNaN(value.getTime());
+  return typeof value === 'string' && DATE_TIME.test(value) && !Number.isNaN(Date.parse(value));
+}
+
+/**
+ * Cronofy "Time": UTC, seconds precision, `Z` (data-types docs). The API rejects non-zero
+ * milliseconds and JS `toISOString()` always writes them, so they are cut off here.
+ * @internal
+ */
+export function utcSeconds(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+function invalid(field: string, operation: string | undefined, description: string): ValidationError {
+  return new ValidationError(`Invalid ${field}: ${description}`, {
+    provider: 'cronofy',
+    details: [{ field, key: 'invalid', description }],
+    ...(operation ? { operation } : {}),
+  });
+}
+
+/**
+ * Formats a Time (`Date` or ISO string with `Z`/offset) as UTC without milliseconds.
+ * @throws ValidationError for anything else
+ * @internal
+ */
+export function formatTime(value: CronofyTime, field: string, operation?: string): string {
+  if (!isTime(value)) throw invalid(field, operation, 'expected a Date or an ISO 8601 date-time with Z or an offset');
+  return utcSeconds(value instanceof Date ? value : new Date(value));
+}
+
+/**
+ * Formats a query bound (`from`, `to`): a `YYYY-MM-DD` date stays a date (interpreted in `tzid` by
+ * the server); anything else is a Time.
+ * @internal
+ */
+export function formatDateOrTime(value: CronofyTime, field: string, operation?: string): string {
+  if (isDateOnly(value)) return value;
+  if (!isTime(value)) throw invalid(field, operation, 'expected a Date, a YYYY-MM-DD date or an ISO 8601 date-time');
+  return formatTime(value, field, operation);
+}
+
+/**
+ * Formats an event start/end: date-only (all-day) kept, times to UTC, `{time, tzid}` with its time
+ * formatted. Never mutates the caller's value (pycronofy does, §10).
+ * @internal
+ */
+export function formatEventTime(
+  value: CronofyEventTime,
+  field: string,
+  operation?: string,
+): string | { time: string; tzid: string } {
+  if (typeof value === 'object' && !(value instanceof Date) && value !== null) {
+    if (typeof value.tzid !== 'string' || !value.tzid) throw invalid(`${field}.tzid`, operation, 'required');
+    return { time: formatDateOrTime(value.time, `${field}.time`, operation), tzid: value.tzid };
+  }
+  return formatDateOrTime(value, field, operation);
+}
