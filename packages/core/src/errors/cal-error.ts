@@ -1,4 +1,4 @@
-import { ErrorCode, type ErrorCodeValue } from './codes.js';
+import type { ErrorCodeValue } from './codes.js';
 import { redactBody, redactHeaders, redactText, redactUrl } from './redact.js';
 
 /**
@@ -40,7 +40,7 @@ export interface CalErrorOptions {
  * @example
  * ```ts
  * try { await cal.events({ start, end }) }
- * catch (e) { if (isCalError(e) && e.code === ErrorCode.RateLimit) … }
+ * catch (e) { if (isCalError(e) && e.code === 'CAL_RATE_LIMIT') … }
  * ```
  * @public
  */
@@ -67,9 +67,10 @@ export class CalError extends Error {
     const secrets = options.secrets ?? [];
     super(redactText(message, secrets), options.cause === undefined ? undefined : { cause: options.cause });
     Object.defineProperty(this, BRAND, { value: true });
-    // `name` follows the subclass so logs read `RateLimitError: …` (oauth4webapi does the same).
-    this.name = new.target.name;
-    this.code = options.code ?? ErrorCode.Unknown;
+    // Subclasses set `name` as a string literal: minifiers rename classes, so `new.target.name`
+    // would print `e: …` in a production log.
+    this.name = 'CalError';
+    this.code = options.code ?? 'CAL_UNKNOWN';
     this.provider = options.provider;
     this.status = options.status;
     this.method = options.method?.toUpperCase();
@@ -85,19 +86,9 @@ export class CalError extends Error {
     }
   }
 
-  /** A log-safe plain object. `JSON.stringify(err)` uses it. */
+  /** A log-safe plain object (every field is already redacted). `JSON.stringify(err)` uses it. */
   toJSON(): Record<string, unknown> {
-    return {
-      name: this.name,
-      code: this.code,
-      message: this.message,
-      provider: this.provider,
-      status: this.status,
-      method: this.method,
-      url: this.url,
-      providerCode: this.providerCode,
-      body: this.body,
-    };
+    return Object.assign({ message: this.message }, this) as unknown as Record<string, unknown>;
   }
 }
 

@@ -1,10 +1,10 @@
 import { CalError, type CalErrorOptions } from './cal-error.js';
-import { ErrorCode } from './codes.js';
 
 /** 401/403 from a server, a failed or revoked token refresh, or missing credentials. @public */
 export class AuthenticationError extends CalError {
+  override readonly name: string = 'AuthenticationError';
   constructor(message: string, options: CalErrorOptions = {}) {
-    super(message, { code: ErrorCode.Authentication, ...options });
+    super(message, { code: 'CAL_AUTHENTICATION', ...options });
   }
 }
 
@@ -32,31 +32,31 @@ export interface ValidationErrorOptions extends CalErrorOptions {
  * @public
  */
 export class ValidationError extends CalError {
+  override readonly name: string = 'ValidationError';
   /** Invalid fields. */
   readonly details: readonly ValidationDetail[];
   /** The client method whose input was rejected, for client-side checks. */
   readonly operation: string | undefined;
   constructor(message: string, options: ValidationErrorOptions = {}) {
-    super(message, { code: ErrorCode.Validation, ...options });
+    super(message, { code: 'CAL_VALIDATION', ...options });
     this.details = options.details ?? [];
     this.operation = options.operation;
-  }
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), details: this.details, operation: this.operation };
   }
 }
 
 /** 404/410, or a lookup by id that found nothing. @public */
 export class NotFoundError extends CalError {
+  override readonly name: string = 'NotFoundError';
   constructor(message: string, options: CalErrorOptions = {}) {
-    super(message, { code: ErrorCode.NotFound, ...options });
+    super(message, { code: 'CAL_NOT_FOUND', ...options });
   }
 }
 
 /** 409/412: an ETag, `If-Match`, `ifInState` or other precondition failed. Nothing was overwritten. @public */
 export class ConflictError extends CalError {
+  override readonly name: string = 'ConflictError';
   constructor(message: string, options: CalErrorOptions = {}) {
-    super(message, { code: ErrorCode.Conflict, ...options });
+    super(message, { code: 'CAL_CONFLICT', ...options });
   }
 }
 
@@ -68,38 +68,39 @@ export interface RateLimitErrorOptions extends CalErrorOptions {
 
 /** 429 (after retries, if any, were spent). @public */
 export class RateLimitError extends CalError {
+  override readonly name: string = 'RateLimitError';
   /** Seconds the server asked us to wait, when it said. */
   readonly retryAfter: number | undefined;
   constructor(message: string, options: RateLimitErrorOptions = {}) {
-    super(message, { code: ErrorCode.RateLimit, ...options });
+    super(message, { code: 'CAL_RATE_LIMIT', ...options });
     this.retryAfter = options.retryAfter;
-  }
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), retryAfter: this.retryAfter };
   }
 }
 
 /** 5xx (after retries, if any, were spent). @public */
 export class ServerError extends CalError {
+  override readonly name: string = 'ServerError';
   /** The 5xx status; same as `status`, named like the Mobiscroll and OCSS SDKs. */
   readonly statusCode: number;
   constructor(message: string, options: CalErrorOptions & { status: number }) {
-    super(message, { code: ErrorCode.Server, ...options });
+    super(message, { code: 'CAL_SERVER', ...options });
     this.statusCode = options.status;
   }
 }
 
 /** DNS failure, refused or reset connection: no (complete) response arrived. @public */
 export class NetworkError extends CalError {
+  override readonly name: string = 'NetworkError';
   constructor(message: string, options: CalErrorOptions = {}) {
-    super(message, { code: ErrorCode.Network, ...options });
+    super(message, { code: 'CAL_NETWORK', ...options });
   }
 }
 
 /** The request did not finish within its `timeout`. @public */
 export class TimeoutError extends CalError {
+  override readonly name: string = 'TimeoutError';
   constructor(message: string, options: CalErrorOptions = {}) {
-    super(message, { code: ErrorCode.Timeout, ...options });
+    super(message, { code: 'CAL_TIMEOUT', ...options });
   }
 }
 
@@ -109,21 +110,24 @@ export class TimeoutError extends CalError {
  * @public
  */
 export class ProtocolError extends CalError {
+  override readonly name: string = 'ProtocolError';
   constructor(message: string, options: CalErrorOptions = {}) {
-    super(message, { code: ErrorCode.Protocol, ...options });
+    super(message, { code: 'CAL_PROTOCOL', ...options });
   }
 }
 
 /** Any other non-2xx response (e.g. 402, 405, 423), with its status. @public */
 export class HttpError extends CalError {
+  override readonly name: string = 'HttpError';
   constructor(message: string, options: CalErrorOptions & { status: number }) {
-    super(message, { code: ErrorCode.Http, ...options });
+    super(message, { code: 'CAL_HTTP', ...options });
   }
 }
 
 /** The caller's `AbortSignal` fired. @public */
 export class AbortedError extends CalError {
+  override readonly name: string = 'AbortedError';
   constructor(message = 'The request was aborted', options: CalErrorOptions = {}) {
-    super(message, { code: ErrorCode.Aborted, ...options });
+    super(message, { code: 'CAL_ABORTED', ...options });
   }
 }

@@ -42,32 +42,30 @@ export function errorFromStatus(status: number, headers: Headers | undefined, ct
 }
 
 /**
- * Reads a failed `Response` (body as JSON when it is JSON, otherwise text, capped at 64 KiB)
- * and maps it with {@link errorFromStatus}.
+ * Reads a failed `Response` (JSON when it says so, otherwise text; at most 64 KiB kept), lets the
+ * provider's `parse` turn the body into context (its error code, message, field details), and
+ * maps it with {@link errorFromStatus}.
  * @public
  */
-export async function errorFromResponse(response: Response, ctx: ErrorContext = {}): Promise<CalError> {
+export async function errorFromResponse(
+  response: Response,
+  ctx: ErrorContext = {},
+  parse?: (response: Response, body: unknown) => ErrorContext | undefined,
+): Promise<CalError> {
   let body: unknown = ctx.body;
   if (body === undefined) {
     try {
       const text = (await response.text()).slice(0, 65_536);
-      const type = response.headers.get('content-type') ?? '';
-      body = text && /json/i.test(type) ? safeJson(text) : text || undefined;
+      body = text || undefined;
+      if (text && /json/i.test(response.headers.get('content-type') ?? '')) body = JSON.parse(text);
     } catch {
-      body = undefined;
+      /* unreadable or not JSON: keep the text (or nothing) */
     }
   }
   return errorFromStatus(response.status, response.headers, {
     url: response.url,
     ...ctx,
     ...(body === undefined ? {} : { body }),
+    ...parse?.(response, body),
   });
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
 }

@@ -10,7 +10,7 @@
 export const REDACTED = '[REDACTED]';
 
 const SECRET_NAME =
-  /^(authorization|proxy-authorization|cookie|set-cookie|x-api-key|api[-_]?key|access[-_]?token|refresh[-_]?token|id[-_]?token|client[-_]?secret|password|passwd|secret|token|code|code[-_]?verifier|oauth[-_]signature|oauth[-_]token|assertion|sig|signature)$/i;
+  /^(authorization|proxy-authorization|(set-)?cookie|x-api-key|api[-_]?key|(access|refresh|id)[-_]?token|client[-_]?secret|pass(word|wd)?|secret|token|code([-_]?verifier)?|oauth[-_](signature|token)|assertion|sig(nature)?)$/i;
 
 /** True when a header, query or body field name names a credential. @public */
 export function isSecretName(name: string): boolean {

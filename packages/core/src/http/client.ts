@@ -13,7 +13,6 @@ import { errorFromResponse } from '../errors/from-response.js';
 import { assertCredentialOrigin } from './origin-guard.js';
 
 let counter = 0;
-const encoder = new TextEncoder();
 
 /**
  * Builds the family's HTTP client: one fetch seam and one middleware chain
@@ -31,7 +30,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const ua = userAgent(options.userAgent);
   const fetchImpl = (): FetchLike => {
     const f = options.fetch ?? (globalThis.fetch as FetchLike | undefined);
-    if (!f) throw new NetworkError('No fetch implementation: pass `fetch` in the client options', { provider: options.provider });
+    if (!f) throw new NetworkError('No fetch: pass `fetch` in the options', { provider: options.provider });
     return f;
   };
   const secrets = () => options.auth?.secrets() ?? [];
@@ -57,7 +56,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     if (body !== undefined) meta.bag.set('body', body);
     if (init.anonymous) meta.bag.set('anonymous', true);
     const timeout = init.timeout ?? options.timeout ?? 30_000;
-    const caller = request.signal;
+    // The caller's own signal, never `request.signal`: undici's Request follows its source signal
+    // through a WeakRef, so a collected intermediate Request would silently drop the abort.
+    const caller = init.signal ?? new AbortController().signal;
     // An explicit controller + timer rather than AbortSignal.any/AbortSignal.timeout: on Node 20 a
     // composite of a timeout signal can be garbage-collected before it fires, silently dropping
     // the timeout. The timer keeps running while the caller reads the body, so slow bodies are
@@ -76,7 +77,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     if (caller.aborted) onAbort();
     else caller.addEventListener('abort', onAbort, { once: true });
     meta.bag.set('signal', controller.signal);
-    const withSignal = new Request(request, { signal: controller.signal });
+    // Rebuilt from parts: `prepare` already read the body into `body`.
+    const withSignal = new Request(request.url, { method: request.method, headers: request.headers, body: body ?? null, signal: controller.signal, redirect: request.redirect });
     try {
       return await runChain(chain, fetchImpl, `${options.provider}-${++counter}`, meta)(withSignal);
     } catch (error) {
@@ -87,15 +89,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 
   function toCalError(error: unknown, request: Request, timedOut: boolean, caller: AbortSignal): CalError {
     const ctx = { provider: options.provider, method: request.method, url: request.url, cause: error, secrets: secrets() };
-    if (timedOut && (!isCalError(error) || error.code === 'CAL_ABORTED')) return new TimeoutError(`Request timed out`, ctx);
+    if (timedOut && (!isCalError(error) || error.code === 'CAL_ABORTED')) return new TimeoutError('Request timed out', ctx);
     if (isCalError(error)) return error;
-    if (timedOut) return new TimeoutError(`Request timed out`, ctx);
     if (caller.aborted) return new AbortedError(undefined, ctx);
-    const msg = error instanceof Error ? error.message : String(error);
-    return new NetworkError(`Network error: ${msg}`, ctx);
+    return new NetworkError(`Network error: ${(error as Error)?.message ?? error}`, ctx);
   }
 
-  function prepare(url: string | URL, init: CalRequestInit = {}): { request: Request; body: ArrayBuffer | undefined } {
+  async function prepare(url: string | URL, init: CalRequestInit = {}): Promise<{ request: Request; body: ArrayBuffer | undefined }> {
     const target = resolve(url);
     for (const [k, v] of Object.entries(init.query ?? {})) {
       if (v === undefined) continue;
@@ -105,27 +105,16 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const headers = new Headers(options.headers);
     new Headers(init.headers).forEach((v, k) => headers.set(k, v));
     if (!headers.has('user-agent')) headers.set('user-agent', ua);
-    let body: ArrayBuffer | undefined;
-    const raw = init.body;
-    if (raw != null) {
-      if (typeof raw === 'string') body = encoder.encode(raw).buffer as ArrayBuffer;
-      else if (raw instanceof ArrayBuffer) body = raw;
-      else if (ArrayBuffer.isView(raw)) body = raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength) as ArrayBuffer;
-      else if (raw instanceof URLSearchParams) {
-        body = encoder.encode(raw.toString()).buffer as ArrayBuffer;
-        if (!headers.has('content-type')) headers.set('content-type', 'application/x-www-form-urlencoded;charset=UTF-8');
-      } else if (isPlainJson(raw)) {
-        body = encoder.encode(JSON.stringify(raw)).buffer as ArrayBuffer;
-        if (!headers.has('content-type')) headers.set('content-type', 'application/json');
-      } else {
-        throw new ProtocolError('Unsupported body type: pass a string, bytes, URLSearchParams or a JSON value', {
-          provider: options.provider,
-        });
-      }
+    let raw = init.body as BodyInit | null | undefined;
+    if (isPlainJson(raw)) {
+      raw = JSON.stringify(raw);
+      if (!headers.has('content-type')) headers.set('content-type', 'application/json');
     }
-    const { body: _b, query: _q, timeout: _t, idempotent: _i, throwHttpErrors: _e, anonymous: _a, headers: _h, ...rest } = init;
-    const request = new Request(target, { ...rest, headers, body: body ?? null });
-    return { request, body };
+    const { body: _b, query: _q, timeout: _t, idempotent: _i, throwHttpErrors: _e, anonymous: _a, signal: _s, ...rest } = init;
+    // Request encodes strings, bytes, Blob, FormData and URLSearchParams (with their content-type);
+    // the bytes are then buffered once so retries can resend them.
+    const request = new Request(target, { ...rest, headers, body: raw ?? null });
+    return { request, body: request.body ? await request.arrayBuffer() : undefined };
   }
 
   const client: HttpClient = {
@@ -136,10 +125,15 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       return target;
     },
     async request(url, init = {}) {
-      const { request, body } = prepare(url, init);
+      const { request, body } = await prepare(url, init);
       const response = await send(request, body, init);
       if (response.ok || init.throwHttpErrors === false) return response;
-      throw await toHttpError(response, request);
+      throw await errorFromResponse(response, {
+        provider: options.provider,
+        method: request.method,
+        url: request.url,
+        secrets: secrets(),
+      }, options.parseError);
     },
     async json<T>(url: string | URL, init: CalRequestInit = {}): Promise<T> {
       const headers = new Headers(init.headers);
@@ -160,15 +154,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       }
     },
     fetch: async (input, init) => {
-      const request = new Request(input, init);
-      const body = request.body ? await request.arrayBuffer() : undefined;
-      const idempotent = (init as CalRequestInit | undefined)?.idempotent;
-      const headers = new Headers(options.headers);
-      request.headers.forEach((v, k) => headers.set(k, v));
-      if (!headers.has('user-agent')) headers.set('user-agent', ua);
-      return send(new Request(request.url, { method: request.method, headers, signal: request.signal }), body, {
-        ...(idempotent === undefined ? {} : { idempotent }),
-      });
+      const r = new Request(input, init);
+      const extra = (init ?? {}) as CalRequestInit;
+      const { request, body } = await prepare(r.url, { method: r.method, headers: r.headers, body: r.body && (await r.arrayBuffer()) });
+      // `r` must stay reachable until the response arrives: its signal only follows the caller's
+      // while `r` is alive (see `send`).
+      return send(request, body, { ...extra, signal: init?.signal ?? (input instanceof Request ? input.signal : r.signal) }).finally(() => void r);
     },
     use(...mw) {
       // user middleware goes before the request hook, so the hook still sees the final request
@@ -180,25 +171,6 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       if (i !== -1) chain.splice(i, 1);
     },
   };
-
-  async function toHttpError(response: Response, request: Request): Promise<CalError> {
-    let body: unknown;
-    try {
-      const text = (await response.text()).slice(0, 65_536);
-      body = /json/i.test(response.headers.get('content-type') ?? '') ? safeJson(text) : text || undefined;
-    } catch {
-      body = undefined;
-    }
-    const parsed = options.parseError?.(response, body);
-    return errorFromResponse(response, {
-      provider: options.provider,
-      method: request.method,
-      url: request.url,
-      secrets: secrets(),
-      ...(body === undefined ? {} : { body }),
-      ...parsed,
-    });
-  }
 
   return client;
 }
@@ -215,23 +187,11 @@ export async function readText(response: Response, provider?: string): Promise<s
     if (isCalError(cause)) throw cause;
     const name = (cause as { name?: string } | null)?.name;
     const ctx = { cause, status: response.status, url: response.url, ...(provider ? { provider } : {}) };
-    if (name === 'TimeoutError') throw new TimeoutError('Timed out while reading the response body', ctx);
-    if (name === 'AbortError') throw new AbortedError('Aborted while reading the response body', ctx);
-    throw new NetworkError('The connection failed while reading the response body', ctx);
+    const msg = 'Failed reading the response body';
+    throw name === 'TimeoutError' ? new TimeoutError(msg, ctx) : name === 'AbortError' ? new AbortedError(msg, ctx) : new NetworkError(msg, ctx);
   }
 }
 
-function isPlainJson(value: unknown): value is Record<string, unknown> | unknown[] {
-  if (Array.isArray(value)) return true;
-  if (typeof value !== 'object' || value === null) return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
+function isPlainJson(value: unknown): value is object {
+  return Array.isArray(value) || (value != null && [Object.prototype, null].includes(Object.getPrototypeOf(value)));
 }

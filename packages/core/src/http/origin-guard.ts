@@ -31,7 +31,7 @@ export function assertCredentialOrigin(url: URL, base: URL | undefined, policy: 
     (base !== undefined && url.origin === base.origin) ||
     (policy.allow ?? []).some((a) => (typeof a === 'string' ? safeOrigin(a) === url.origin : a.test(url.origin)));
   if (!allowed) {
-    throw new ProtocolError(`Refusing to send credentials to ${url.origin}: not the client's origin nor allow-listed`, {
+    throw new ProtocolError(`Credentials refused for foreign origin ${url.origin}`, {
       url,
       ...(provider ? { provider } : {}),
     });
@@ -42,7 +42,7 @@ export function assertCredentialOrigin(url: URL, base: URL | undefined, policy: 
 /** Throws `ProtocolError` for credentials over `http:` to a non-loopback host, unless allowed. @public */
 export function assertSecureTransport(url: URL, policy: OriginPolicy = {}, provider?: string): void {
   if (url.protocol === 'http:' && !isLoopback(url) && !policy.allowInsecureHttp) {
-    throw new ProtocolError(`Refusing to send credentials over plain http to ${url.host}; pass allowInsecureHttp to opt in`, {
+    throw new ProtocolError(`Credentials refused over plain http to ${url.host} (allowInsecureHttp opts in)`, {
       url,
       ...(provider ? { provider } : {}),
     });

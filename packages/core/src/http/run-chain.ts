@@ -56,7 +56,10 @@ export function runChain(chain: readonly Middleware[], fetchImpl: () => FetchLik
           break;
         }
       }
-      if (!response) response = await fetchImpl()(rebuild(req));
+      // The signal goes in `init` too: fetch copies the Request, and a copy's signal follows the
+      // original's only while the original is reachable (undici WeakRef), so pass the source.
+      const signal = meta.bag.get('signal') as AbortSignal | undefined;
+      if (!response) response = await fetchImpl()(rebuild(req), signal ? { signal } : undefined);
     } catch (e) {
       error = e;
       failed = true;

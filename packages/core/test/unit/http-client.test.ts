@@ -91,7 +91,7 @@ describe('createHttpClient', () => {
     const ac = new AbortController();
     const http = createHttpClient({
       provider: 'p', baseUrl: BASE,
-      fetch: (req) => new Promise((_, reject) => (req as Request).signal.addEventListener('abort', () => reject((req as Request).signal.reason))),
+      fetch: (req, init) => new Promise((_, reject) => { const s = init?.signal ?? (req as Request).signal; if (s.aborted) reject(s.reason); s.addEventListener('abort', () => reject(s.reason)); }),
     });
     const p = http.request('x', { signal: ac.signal });
     ac.abort();
