@@ -10,7 +10,7 @@ import {
   signatureBaseString,
   signingKey,
   SyncServerAuth,
-} from '@cal/syncserver';
+} from '../../src/index.js';
 
 const form = (s: string): [string, string][] => [...new URLSearchParams(s)];
 

@@ -1,0 +1,55 @@
+import { Collection } from '../collection.js';
+import { Resource } from '../resource.js';
+import { buildEntry } from '../atom/build.js';
+import { invalid } from '../errors.js';
+import { wrapClient, type Client } from './client-kinds.js';
+import type { AtomEntry } from '../atom/parse.js';
+
+/** A sync relationship between two clients (`/v2/syncengine/bindings/<n>`). @public */
+export class Binding extends Resource<{ dominant?: 'source' | 'target' }> {
+  readonly kind = 'Binding';
+  /** Which side wins conflicting changes: `source` (default) or `target`. */
+  get dominant(): 'source' | 'target' {
+    return this.field('dominant') === 'target' ? 'target' : 'source';
+  }
+  /** Id of the source client. */
+  get sourceId(): string {
+    return this.field('source') ?? '';
+  }
+  /** Id of the target client. */
+  get targetId(): string {
+    return this.field('target') ?? '';
+  }
+  /** Fetches the source client (the `source` link). */
+  async source(): Promise<Client> {
+    return this.side('source');
+  }
+  /** Fetches the target client (the `target` link). */
+  async target(): Promise<Client> {
+    return this.side('target');
+  }
+  private async side(rel: 'source' | 'target'): Promise<Client> {
+    const href = this.entry.links[rel] ?? new URL(`services/${this.field(rel) ?? ''}`, this.ctx.root).href;
+    return wrapClient(this.ctx, await this.ctx.transport.entry('GET', href));
+  }
+}
+
+/** The bindings collection. @public */
+export class Bindings extends Collection<Binding> {
+  protected readonly itemKind = 'Binding';
+  protected wrap(e: AtomEntry): Binding {
+    return new Binding(this.ctx, e);
+  }
+  /** Binds two clients (instances or ids); `source` wins conflicts. */
+  async new(source: Client | string, target: Client | string): Promise<Binding> {
+    const id = (c: Client | string, field: string): string => {
+      const v = typeof c === 'string' ? c : c?.id;
+      if (typeof v !== 'string' || !/^[\w-]{1,64}$/.test(v)) throw invalid('bindings.new', field, 'a client or client id');
+      return v;
+    };
+    const body = buildEntry({ source: id(source, 'source'), target: id(target, 'target') });
+    const b = this.wrap(await this.ctx.transport.entry('POST', this.url, body));
+    this.refresh();
+    return b;
+  }
+}

@@ -1,0 +1,184 @@
+import { Resource } from '../resource.js';
+import { invalid, protocolError } from '../errors.js';
+import { Model } from './phones.js';
+import { ContentCollection } from './content.js';
+import type { AtomEntry } from '../atom/parse.js';
+import type { FieldValue } from '../atom/build.js';
+import { buildEntry } from '../atom/build.js';
+
+/** Changes a SyncML client accepts in `update()`; SyncServer refuses PUT on SyncML clients (405, reference §1). @public */
+export interface SyncmlChanges {
+  phoneNumber?: string;
+  timezone?: string;
+  imei?: string;
+}
+
+/** A phone that syncs over SyncML (`/v2/services/syncml/<uuid>`). @public */
+export class SyncmlClient extends Resource<SyncmlChanges> {
+  readonly kind = 'SyncmlClient';
+  /** IMEI of the device, if any. */
+  get imei(): string | undefined {
+    return this.field('imei');
+  }
+  /** Phone number (E.164). */
+  get phoneNumber(): string | undefined {
+    return this.field('phone_number');
+  }
+  /** Olson time zone registered for the device. */
+  get timezone(): string | undefined {
+    return this.field('timezone');
+  }
+  /** Id of the device's phone model (`oc:model_uuid`). */
+  get modelId(): string | undefined {
+    return this.field('model_uuid');
+  }
+  /** Fetches the device's phone {@link Model} (the `model` link). */
+  async model(): Promise<Model | undefined> {
+    const href = this.entry.links['model'] ?? (this.modelId ? new URL(`phones/models/${this.modelId}`, this.ctx.root).href : undefined);
+    return href ? new Model(this.ctx, await this.ctx.transport.entry('GET', href)) : undefined;
+  }
+  protected override toFields(c: SyncmlChanges): Record<string, FieldValue> {
+    return { phone_number: c.phoneNumber, timezone: c.timezone, imei: c.imei };
+  }
+  /** Sends the OTA setup SMS; `pincode` (4–8 digits) unlocks it on the phone. */
+  async sendSetup(pincode: string): Promise<void> {
+    if (typeof pincode !== 'string' || !/^\d{4,8}$/.test(pincode)) throw invalid('sendSetup', 'pincode', '4 to 8 digits');
+    await this.ctx.transport.send('POST', new URL('services/syncml/setup/', this.ctx.root).href, buildEntry({ client_uuid: this.id, pincode }));
+  }
+  /** Asks the server to start a sync with the device (server-initiated sync). */
+  async sync(): Promise<void> {
+    await this.ctx.transport.send('POST', `${this.url.replace(/\/$/, '')}/sync/`, buildEntry({}));
+  }
+}
+
+/** ActiveSync `update()` changes; a password change needs the old one too. @public */
+export interface ActivesyncChanges {
+  username?: string;
+  password?: string;
+  oldPass?: string;
+}
+
+/** An ActiveSync (Exchange protocol) account (`/v2/services/activesync/<uuid>`). @public */
+export class ActivesyncClient extends Resource<ActivesyncChanges> {
+  readonly kind = 'ActivesyncClient';
+  /** The account's user name. */
+  get username(): string | undefined {
+    return this.field('username');
+  }
+  /** Portal user owning it (`oc:user_id`). */
+  get userId(): string | undefined {
+    return this.field('user_id');
+  }
+  protected override toFields(c: ActivesyncChanges): Record<string, FieldValue> {
+    if (c.password !== undefined && c.oldPass === undefined) throw invalid('update', 'oldPass', 'required to change the password');
+    return { client: { username: c.username ?? this.username, password: c.password, old_password: c.oldPass } };
+  }
+}
+
+/** Datastore `update()` changes. @public */
+export interface DatastoreChanges {
+  name?: string;
+}
+
+/** A server-side datastore holding raw content (`/v2/services/datastore/<uuid>`). @public */
+export class DatastoreClient extends Resource<DatastoreChanges> {
+  readonly kind = 'DatastoreClient';
+  /** The datastore's custom name. */
+  get name(): string {
+    return this.field('name') ?? this.entry.title;
+  }
+  /** Caller's own id for the end user, when set. */
+  get foreignUserId(): string | undefined {
+    return this.field('foreign_user_id');
+  }
+  /** The datastore's contents. */
+  get contents(): ContentCollection {
+    return new ContentCollection(this.ctx, `${this.url.replace(/\/$/, '')}/content/`);
+  }
+  protected override toFields(c: DatastoreChanges): Record<string, FieldValue> {
+    return { name: c.name };
+  }
+  protected override get putTitle(): string | undefined {
+    return undefined;
+  }
+}
+
+/** A datastore registered against a GData client (OCSS `datastores` items). @public */
+export interface GDataDatastore {
+  dataclass: string;
+  url: string;
+  name: string;
+}
+
+/** Arguments of {@link GDataClient.addDatastore}. @public */
+export interface AddDatastoreOptions {
+  /** `Contacts` or `Calendar`. */
+  dataclass: 'Contacts' | 'Calendar';
+  /** Where the datastore's GData interface lives. */
+  url: string;
+  /** Token key for the datastore. */
+  key: string;
+  /** Token secret for the datastore. */
+  secret: string;
+  /** Base URLs the token is valid for. */
+  scopes: readonly string[];
+  /** Custom name; the dataclass when omitted. */
+  name?: string;
+  /** 1 = request token, 2 = access token (default). */
+  tokenType?: 1 | 2;
+}
+
+/** GData `update()` changes. @public */
+export interface GDataChanges {
+  userId?: string;
+}
+
+/** A Google Data account (`/v2/services/google/<uuid>`; PUT/DELETE on its `/edit` link). @public */
+export class GDataClient extends Resource<GDataChanges> {
+  readonly kind = 'GDataClient';
+  /** The account's user id, e.g. a GMail address (`atom:title`, reference §4.3). */
+  get userId(): string {
+    return this.field('user_id') ?? this.entry.title;
+  }
+  /** Datastores registered against this client. */
+  get datastores(): GDataDatastore[] {
+    return this.entry.elements
+      .filter((e) => e.local === 'datastore')
+      .map((e) => {
+        const t = (n: string): string => e.children.find((c) => c.local === n)?.text.trim() ?? '';
+        return { dataclass: t('dataclass'), url: t('url'), name: t('name') };
+      });
+  }
+  protected override toFields(c: GDataChanges): Record<string, FieldValue> {
+    return { user_id: c.userId };
+  }
+  protected override get putTitle(): string | undefined {
+    return undefined;
+  }
+  /** Registers a datastore against this client; the client's state is refreshed from the answer. */
+  async addDatastore(o: AddDatastoreOptions): Promise<this> {
+    const op = 'addDatastore';
+    if (o?.dataclass !== 'Contacts' && o?.dataclass !== 'Calendar') throw invalid(op, 'dataclass', "'Contacts' or 'Calendar'");
+    if (typeof o.url !== 'string' || !/^https?:\/\/[^/]/.test(o.url)) throw invalid(op, 'url', 'an absolute URL');
+    if (!o.key || !o.secret) throw invalid(op, 'key', 'key and secret are required');
+    if (!Array.isArray(o.scopes) || o.scopes.length === 0 || o.scopes.some((s) => typeof s !== 'string')) throw invalid(op, 'scopes', 'a non-empty list of URLs');
+    const tokenType = o.tokenType ?? 2;
+    if (tokenType !== 1 && tokenType !== 2) throw invalid(op, 'tokenType', '1 (request token) or 2 (access token)');
+    const body = buildEntry({ dataclass: o.dataclass, url: o.url, key: o.key, secret: o.secret, scope: o.scopes, name: o.name, token_type: tokenType });
+    await this.ctx.transport.send('POST', `${this.url.replace(/\/$/, '')}/datastores/`, body);
+    return this.refresh();
+  }
+}
+
+/** Any client kind. @public */
+export type Client = SyncmlClient | ActivesyncClient | DatastoreClient | GDataClient;
+
+/** Picks the class from the entry's self link (`/services/<kind>/<uuid>`, reference §1). @internal */
+export function wrapClient(ctx: ConstructorParameters<typeof SyncmlClient>[0], e: AtomEntry): Client {
+  const kind = /\/services\/(syncml|activesync|datastore|google)\//.exec(e.links['self'] ?? e.atomId)?.[1] ?? e.fields['kind'];
+  if (kind === 'syncml') return new SyncmlClient(ctx, e);
+  if (kind === 'activesync') return new ActivesyncClient(ctx, e);
+  if (kind === 'datastore') return new DatastoreClient(ctx, e);
+  if (kind === 'google' || kind === 'gdata') return new GDataClient(ctx, e);
+  throw protocolError(`Unknown SyncServer client kind for ${e.id}`);
+}
