@@ -16,7 +16,7 @@ import type { Alert, JSCalendarEvent, Location, NDay, Participant, RecurrenceRul
 const MAPPED = new Set([
   'UID', 'SUMMARY', 'DESCRIPTION', 'DTSTART', 'DTEND', 'DURATION', 'LOCATION', 'ORGANIZER', 'ATTENDEE', 'RRULE',
   'EXRULE', 'EXDATE', 'RDATE', 'RECURRENCE-ID', 'STATUS', 'TRANSP', 'CLASS', 'PRIORITY', 'SEQUENCE', 'CATEGORIES',
-  'COLOR', 'CREATED', 'LAST-MODIFIED', 'DTSTAMP', 'JSPROP',
+  'COLOR', 'CREATED', 'LAST-MODIFIED', 'DTSTAMP', 'JSPROP', 'X-JMAP-PRIVACY',
 ]);
 const ALARM_MAPPED = new Set(['TRIGGER', 'ACTION', 'ACKNOWLEDGED', 'X-JMAP-ID', 'JSID']);
 
@@ -207,7 +207,8 @@ function convertEvent(c: ICalComponent): JSCalendarEvent {
   if (status) event.status = STATUS[status] ?? status.toLowerCase();
   const transp = prop(c, 'TRANSP')?.value.toUpperCase();
   if (transp) event.freeBusyStatus = transp === 'TRANSPARENT' ? 'free' : 'busy';
-  const cls = prop(c, 'CLASS')?.value.toUpperCase();
+  // Cyrus 3.10 writes JMAP `privacy` as X-JMAP-PRIVACY instead of CLASS (seen over CalDAV).
+  const cls = (prop(c, 'CLASS') ?? prop(c, 'X-JMAP-PRIVACY'))?.value.toUpperCase();
   if (cls) event.privacy = PRIVACY[cls] ?? cls.toLowerCase();
   const prio = prop(c, 'PRIORITY');
   if (prio) event.priority = Number(prio.value);
