@@ -11,9 +11,8 @@ export function bearerAuth(token: string | (() => string | Promise<string>)): Au
     kind: 'bearer',
     async authorize(request) {
       last = typeof token === 'string' ? token : await token();
-      const headers = new Headers(request.headers);
-      headers.set('authorization', `Bearer ${last}`);
-      return new Request(request, { headers });
+      request.headers.set('authorization', `Bearer ${last}`);
+      return request;
     },
     secrets: () => (last ? [last] : []),
   };

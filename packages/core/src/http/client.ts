@@ -51,8 +51,14 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   }
 
   /** One logical request through the chain; maps transport failures to CalErrors. */
-  async function send(request: Request, body: ArrayBuffer | undefined, init: CalRequestInit): Promise<Response> {
-    const meta: RequestMeta = { attempt: 1, bag: new Map(), ...(init.idempotent === undefined ? {} : { idempotent: init.idempotent }) };
+  async function send({ url, headers, body, init: base }: Prepared, init: CalRequestInit): Promise<Response> {
+    const controller = new AbortController();
+    const meta: RequestMeta = {
+      attempt: 1,
+      bag: new Map(),
+      signal: controller.signal,
+      ...(init.idempotent === undefined ? {} : { idempotent: init.idempotent }),
+    };
     if (body !== undefined) meta.bag.set('body', body);
     if (init.anonymous) meta.bag.set('anonymous', true);
     const timeout = init.timeout ?? options.timeout ?? 30_000;
@@ -63,7 +69,6 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     // composite of a timeout signal can be garbage-collected before it fires, silently dropping
     // the timeout. The timer keeps running while the caller reads the body, so slow bodies are
     // bounded too; it is unref'd where the runtime supports it and cleared on failure.
-    const controller = new AbortController();
     let timedOut = false;
     const timer =
       timeout > 0 && Number.isFinite(timeout)
@@ -76,9 +81,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const onAbort = () => controller.abort(caller.reason);
     if (caller.aborted) onAbort();
     else caller.addEventListener('abort', onAbort, { once: true });
-    meta.bag.set('signal', controller.signal);
-    // Rebuilt from parts: `prepare` already read the body into `body`.
-    const withSignal = new Request(request.url, { method: request.method, headers: request.headers, body: body ?? null, signal: controller.signal, redirect: request.redirect });
+    // The one Request of this call; middleware may replace it, and the last hop hands its parts to fetch.
+    const withSignal = new Request(url, { ...base, headers, body: body ?? null });
     try {
       return await runChain(chain, fetchImpl, `${options.provider}-${++counter}`, meta)(withSignal);
     } catch (error) {
@@ -95,7 +99,15 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     return new NetworkError(`Network error: ${(error as Error)?.message ?? error}`, ctx);
   }
 
-  async function prepare(url: string | URL, init: CalRequestInit = {}): Promise<{ request: Request; body: ArrayBuffer | undefined }> {
+  interface Prepared {
+    url: URL;
+    headers: Headers;
+    body: ArrayBuffer | undefined;
+    init: RequestInit;
+  }
+
+  /** Resolves the URL, merges headers and encodes the body once (retries resend these bytes). */
+  async function prepare(url: string | URL, init: CalRequestInit = {}): Promise<Prepared> {
     const target = resolve(url);
     for (const [k, v] of Object.entries(init.query ?? {})) {
       if (v === undefined) continue;
@@ -103,18 +115,24 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       else target.searchParams.set(k, String(v));
     }
     const headers = new Headers(options.headers);
-    new Headers(init.headers).forEach((v, k) => headers.set(k, v));
+    if (init.headers) new Headers(init.headers).forEach((v, k) => headers.set(k, v));
     if (!headers.has('user-agent')) headers.set('user-agent', ua);
     let raw = init.body as BodyInit | null | undefined;
     if (isPlainJson(raw)) {
       raw = JSON.stringify(raw);
       if (!headers.has('content-type')) headers.set('content-type', 'application/json');
     }
-    const { body: _b, query: _q, timeout: _t, idempotent: _i, throwHttpErrors: _e, anonymous: _a, signal: _s, ...rest } = init;
-    // Request encodes strings, bytes, Blob, FormData and URLSearchParams (with their content-type);
-    // the bytes are then buffered once so retries can resend them.
-    const request = new Request(target, { ...rest, headers, body: raw ?? null });
-    return { request, body: request.body ? await request.arrayBuffer() : undefined };
+    let body: ArrayBuffer | undefined;
+    if (typeof raw === 'string') body = new TextEncoder().encode(raw).buffer as ArrayBuffer;
+    else if (raw != null) {
+      // Response encodes Blob, FormData, URLSearchParams, streams and views, with their content-type.
+      const encoded = new Response(raw);
+      body = await encoded.arrayBuffer();
+      const type = encoded.headers.get('content-type');
+      if (type && !headers.has('content-type')) headers.set('content-type', type);
+    }
+    const { body: _b, query: _q, timeout: _t, idempotent: _i, throwHttpErrors: _e, anonymous: _a, signal: _s, headers: _h, ...rest } = init;
+    return { url: target, headers, body, init: rest };
   }
 
   const client: HttpClient = {
@@ -125,13 +143,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       return target;
     },
     async request(url, init = {}) {
-      const { request, body } = await prepare(url, init);
-      const response = await send(request, body, init);
+      const prepared = await prepare(url, init);
+      const response = await send(prepared, init);
       if (response.ok || init.throwHttpErrors === false) return response;
       throw await errorFromResponse(response, {
         provider: options.provider,
-        method: request.method,
-        url: request.url,
+        method: prepared.init.method ?? 'GET',
+        url: prepared.url,
         secrets: secrets(),
       }, options.parseError);
     },
@@ -156,10 +174,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     fetch: async (input, init) => {
       const r = new Request(input, init);
       const extra = (init ?? {}) as CalRequestInit;
-      const { request, body } = await prepare(r.url, { method: r.method, headers: r.headers, body: r.body && (await r.arrayBuffer()) });
+      const prepared = await prepare(r.url, { method: r.method, headers: r.headers, body: r.body && (await r.arrayBuffer()) });
       // `r` must stay reachable until the response arrives: its signal only follows the caller's
       // while `r` is alive (see `send`).
-      return send(request, body, { ...extra, signal: init?.signal ?? (input instanceof Request ? input.signal : r.signal) }).finally(() => void r);
+      return send(prepared, { ...extra, signal: init?.signal ?? (input instanceof Request ? input.signal : r.signal) }).finally(() => void r);
     },
     use(...mw) {
       // user middleware goes before the request hook, so the hook still sees the final request

@@ -72,25 +72,25 @@ export function retryMiddleware(options: RetryOptions = {}): Middleware {
           }
         }
         await current.body?.cancel().catch(() => {});
-        await clock().sleep(wait, request.signal);
+        await clock().sleep(wait, meta.signal);
         meta.attempt++;
         current = await dispatch(request);
       }
       return current;
     },
     async onError({ request, error, meta, dispatch }) {
-      if (!dispatch || !allowed(request, meta.idempotent) || request.signal.aborted) return;
+      if (!dispatch || !allowed(request, meta.idempotent) || meta.signal?.aborted) return;
       // Only errors raised by fetch itself (no response yet) reach onError; see client.ts.
       if (!isTransportError(error)) return;
       let lastError: unknown = error;
       for (let retry = 1; retry <= limit; retry++) {
-        await clock().sleep(backoff(retry), request.signal);
+        await clock().sleep(backoff(retry), meta.signal);
         meta.attempt++;
         try {
           return await dispatch(request);
         } catch (e) {
           lastError = e;
-          if (!isTransportError(e) || request.signal.aborted) break;
+          if (!isTransportError(e) || meta.signal?.aborted) break;
         }
       }
       return lastError instanceof Error ? lastError : undefined;

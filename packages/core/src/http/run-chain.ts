@@ -19,10 +19,6 @@ export function runChain(chain: readonly Middleware[], fetchImpl: () => FetchLik
       method: req.method,
       headers: req.headers,
       body: body() ?? null,
-      // Straight from the client's controller: undici makes a Request's signal *follow* its
-      // source through a weak reference, so a chain of rebuilt requests can lose the abort
-      // (and with it the timeout) once an intermediate Request is garbage-collected.
-      signal: (meta.bag.get('signal') as AbortSignal | undefined) ?? req.signal,
       redirect: req.redirect,
       credentials: req.credentials,
       cache: req.cache,
@@ -34,7 +30,10 @@ export function runChain(chain: readonly Middleware[], fetchImpl: () => FetchLik
     meta,
     options: {},
     params: {},
-    schemaPath: new URL(request.url).pathname,
+    // openapi-fetch compatibility only; computed on demand, URL parsing is not free.
+    get schemaPath() {
+      return new URL(request.url).pathname;
+    },
     dispatch: (next: Request) => runFrom(i + 1, rebuild(next)),
   });
 
@@ -56,10 +55,20 @@ export function runChain(chain: readonly Middleware[], fetchImpl: () => FetchLik
           break;
         }
       }
-      // The signal goes in `init` too: fetch copies the Request, and a copy's signal follows the
-      // original's only while the original is reachable (undici WeakRef), so pass the source.
-      const signal = meta.bag.get('signal') as AbortSignal | undefined;
-      if (!response) response = await fetchImpl()(rebuild(req), signal ? { signal } : undefined);
+      // The signal goes straight from the client's controller into fetch's init: undici makes a
+      // Request's signal *follow* its source through a WeakRef, so a copied Request can silently
+      // lose the abort (and with it the timeout) once an intermediate Request is collected.
+      const signal = meta.signal;
+      // Parts, not a Request: fetch would copy a Request anyway, and each construction costs.
+      if (!response) {
+        response = await fetchImpl()(req.url, {
+          method: req.method,
+          headers: req.headers,
+          body: body() ?? null,
+          signal: signal ?? req.signal,
+          redirect: req.redirect,
+        });
+      }
     } catch (e) {
       error = e;
       failed = true;

@@ -11,11 +11,11 @@ export function throttleMiddleware(minDelay: number, clock: Clock = systemClock)
   let next = 0;
   return {
     name: 'throttle',
-    async onRequest({ request }) {
+    async onRequest({ meta }) {
       const now = clock.now();
       const start = Math.max(now, next);
       next = start + minDelay;
-      if (start > now) await clock.sleep(start - now, request.signal);
+      if (start > now) await clock.sleep(start - now, meta.signal);
     },
   };
 }

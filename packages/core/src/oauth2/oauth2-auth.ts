@@ -297,9 +297,8 @@ export function createOAuth2Auth(options: OAuth2Options): OAuth2Auth {
 
     async authorize(request) {
       const token = await self.accessToken();
-      const headers = new Headers(request.headers);
-      headers.set('authorization', `Bearer ${token}`);
-      return new Request(request, { headers });
+      request.headers.set('authorization', `Bearer ${token}`);
+      return request;
     },
 
     async onUnauthorized(request) {
