@@ -12,7 +12,7 @@ import { cronofyHosts, type CronofyDataCenter, type CronofyHosts } from './data-
 import { parseCronofyError } from './errors.js';
 import type { components, paths } from './generated/cronofy.js';
 import { CronofyPages, type CronofyPageJson } from './pages.js';
-import { getAbsolute, send, serializeBody } from './send.js';
+import { getAbsolute, rememberRequest, send as sendWith, serializeBody } from './send.js';
 import { formatDateOrTime, formatEventTime, formatTime } from './time-format.js';
 import type {
   AvailabilityQuery,
@@ -171,11 +171,21 @@ export class CronofyClient {
     const secret = options.clientSecret;
     this.#appHttp = createHttpClient({ ...base, ...(secret ? { auth: bearerAuth(secret) } : {}) });
     this.#anonHttp = createHttpClient(base);
-    const client = (http: HttpClient) => createClient<paths>({ baseUrl: this.hosts.api, fetch: http.fetch, bodySerializer: serializeBody });
+    const client = (http: HttpClient) => {
+      const api = createClient<paths>({ baseUrl: this.hosts.api, fetch: http.fetch, bodySerializer: serializeBody });
+      api.use(rememberRequest);
+      return api;
+    };
     this.#api = client(this.#http);
     this.#appApi = client(this.#appHttp);
     this.#anonApi = client(this.#anonHttp);
   }
+
+  /** Every secret this client may hold, scrubbed from errors whichever credential a call used. */
+  #secrets = (): string[] =>
+    [this.#tokens?.accessToken, this.#tokens?.refreshToken, this.#options.accessToken, this.#options.refreshToken, this.#options.clientSecret].filter(
+      (s): s is string => typeof s === 'string' && s.length > 0,
+    );
 
   // ---------------------------------------------------------------- validation
 
@@ -267,7 +277,7 @@ export class CronofyClient {
   async applicationCalendar(applicationCalendarId: string): Promise<CronofyAuthorization> {
     this.validate('applicationCalendar', applicationCalendarId);
     const body = { client_id: this.#options.clientId!, client_secret: this.#options.clientSecret!, application_calendar_id: applicationCalendarId };
-    const res = await send(this.#anonHttp, 'POST', '/v1/application_calendars', this.#anonApi.POST('/v1/application_calendars', { body }));
+    const res = await sendWith(this.#secrets, 'POST', '/v1/application_calendars', this.#anonApi.POST('/v1/application_calendars', { body }));
     const { access_token, refresh_token, expires_in, scope, token_type: _t, ...extra } = res;
     const tokens: TokenSet = {
       accessToken: access_token,
@@ -287,25 +297,25 @@ export class CronofyClient {
   /** `GET /v1/account` → the account. */
   async account(): Promise<CronofyAccount> {
     this.validate('account');
-    return (await send(this.#http, 'GET', '/v1/account', this.#api.GET('/v1/account'))).account;
+    return (await sendWith(this.#secrets, 'GET', '/v1/account', this.#api.GET('/v1/account'))).account;
   }
 
   /** `GET /v1/userinfo` → the whole userinfo object. */
   async userinfo(): Promise<CronofyUserinfo> {
     this.validate('userinfo');
-    return send(this.#http, 'GET', '/v1/userinfo', this.#api.GET('/v1/userinfo'));
+    return sendWith(this.#secrets, 'GET', '/v1/userinfo', this.#api.GET('/v1/userinfo'));
   }
 
   /** `GET /v1/profiles` → the profiles. */
   async listProfiles(): Promise<CronofyProfile[]> {
     this.validate('listProfiles');
-    return (await send(this.#http, 'GET', '/v1/profiles', this.#api.GET('/v1/profiles'))).profiles;
+    return (await sendWith(this.#secrets, 'GET', '/v1/profiles', this.#api.GET('/v1/profiles'))).profiles;
   }
 
   /** Revokes one profile's authorization (`POST /v1/profiles/{id}/revoke`, no body). */
   async revokeProfile(profileId: string): Promise<void> {
     this.validate('revokeProfile', profileId);
-    await send(this.#http, 'POST', '/v1/profiles/{profile_id}/revoke', this.#api.POST('/v1/profiles/{profile_id}/revoke', { params: { path: { profile_id: profileId } } }));
+    await sendWith(this.#secrets, 'POST', '/v1/profiles/{profile_id}/revoke', this.#api.POST('/v1/profiles/{profile_id}/revoke', { params: { path: { profile_id: profileId } } }));
   }
 
   // ---------------------------------------------------------------- calendars
@@ -313,14 +323,14 @@ export class CronofyClient {
   /** `GET /v1/calendars` → the calendars. */
   async listCalendars(): Promise<CronofyCalendar[]> {
     this.validate('listCalendars');
-    return (await send(this.#http, 'GET', '/v1/calendars', this.#api.GET('/v1/calendars'))).calendars;
+    return (await sendWith(this.#secrets, 'GET', '/v1/calendars', this.#api.GET('/v1/calendars'))).calendars;
   }
 
   /** Creates a calendar in a profile. A duplicate name is a `ValidationError` (422 `errors.duplicate_calendar_name`). */
   async createCalendar(profileId: string, name: string, options: { color?: string } = {}): Promise<CronofyCalendar> {
     this.validate('createCalendar', profileId, name);
     const body = { profile_id: profileId, name, ...(options.color ? { color: options.color } : {}) };
-    return (await send(this.#http, 'POST', '/v1/calendars', this.#api.POST('/v1/calendars', { body }))).calendar;
+    return (await sendWith(this.#secrets, 'POST', '/v1/calendars', this.#api.POST('/v1/calendars', { body }))).calendar;
   }
 
   // ---------------------------------------------------------------- events
@@ -347,8 +357,8 @@ export class CronofyClient {
     };
     return new CronofyPages('events', (next, signal) =>
       next
-        ? getAbsolute<CronofyPageJson<'events', CronofyEvent>>(this.#http, next, signal)
-        : send(this.#http, 'GET', '/v1/events', this.#api.GET('/v1/events', { params: { query }, ...(signal ? { signal } : {}) })),
+        ? getAbsolute<CronofyPageJson<'events', CronofyEvent>>(this.#http, this.#secrets, next, signal)
+        : sendWith(this.#secrets, 'GET', '/v1/events', this.#api.GET('/v1/events', { params: { query }, ...(signal ? { signal } : {}) })),
     );
   }
 
@@ -363,8 +373,8 @@ export class CronofyClient {
     };
     return new CronofyPages('free_busy', (next, signal) =>
       next
-        ? getAbsolute<CronofyPageJson<'free_busy', CronofyFreeBusy>>(this.#http, next, signal)
-        : send(this.#http, 'GET', '/v1/free_busy', this.#api.GET('/v1/free_busy', { params: { query }, ...(signal ? { signal } : {}) })),
+        ? getAbsolute<CronofyPageJson<'free_busy', CronofyFreeBusy>>(this.#http, this.#secrets, next, signal)
+        : sendWith(this.#secrets, 'GET', '/v1/free_busy', this.#api.GET('/v1/free_busy', { params: { query }, ...(signal ? { signal } : {}) })),
     );
   }
 
@@ -387,7 +397,7 @@ export class CronofyClient {
       end: formatEventTime(event.end, 'event.end', 'upsertEvent'),
     } as Schemas['UpsertEvent'];
     const path = '/v1/calendars/{calendar_id}/events' as const;
-    const data = await send(this.#http, 'POST', path, this.#api.POST(path, { params: { path: { calendar_id: calendarId } }, body }));
+    const data = await sendWith(this.#secrets, 'POST', path, this.#api.POST(path, { params: { path: { calendar_id: calendarId } }, body }));
     return (data as Record<string, unknown> | undefined) ?? undefined;
   }
 
@@ -405,7 +415,7 @@ export class CronofyClient {
 
   async #deleteEvents(calendarId: string, body: { event_id?: string; event_uid?: string }): Promise<void> {
     const path = '/v1/calendars/{calendar_id}/events' as const;
-    await send(this.#http, 'DELETE', path, this.#api.DELETE(path, { params: { path: { calendar_id: calendarId } }, body }));
+    await sendWith(this.#secrets, 'DELETE', path, this.#api.DELETE(path, { params: { path: { calendar_id: calendarId } }, body }));
   }
 
   /**
@@ -415,14 +425,14 @@ export class CronofyClient {
   async deleteAllEvents(options: { calendarIds?: readonly string[] } = {}): Promise<void> {
     this.validate('deleteAllEvents', options);
     const body = options.calendarIds ? { calendar_ids: [...options.calendarIds] } : { delete_all: true };
-    await send(this.#http, 'DELETE', '/v1/events', this.#api.DELETE('/v1/events', { body }));
+    await sendWith(this.#secrets, 'DELETE', '/v1/events', this.#api.DELETE('/v1/events', { body }));
   }
 
   /** Accepts, tentatively accepts or declines an event invitation (reference §3.8). */
   async changeParticipationStatus(calendarId: string, eventUid: string, status: ParticipationStatus): Promise<void> {
     this.validate('changeParticipationStatus', calendarId, eventUid, status);
     const path = '/v1/calendars/{calendar_id}/events/{event_uid}/participation_status' as const;
-    await send(this.#http, 'POST', path, this.#api.POST(path, { params: { path: { calendar_id: calendarId, event_uid: eventUid } }, body: { status } }));
+    await sendWith(this.#secrets, 'POST', path, this.#api.POST(path, { params: { path: { calendar_id: calendarId, event_uid: eventUid } }, body: { status } }));
   }
 
   // ---------------------------------------------------------------- notification channels
@@ -435,20 +445,20 @@ export class CronofyClient {
       ...(options.onlyManaged !== undefined ? { only_managed: options.onlyManaged } : {}),
     };
     const body = { callback_url: callbackUrl, ...(Object.keys(filters).length ? { filters } : {}) };
-    return (await send(this.#http, 'POST', '/v1/channels', this.#api.POST('/v1/channels', { body }))).channel;
+    return (await sendWith(this.#secrets, 'POST', '/v1/channels', this.#api.POST('/v1/channels', { body }))).channel;
   }
 
   /** Lists notification channels. */
   async listNotificationChannels(): Promise<CronofyChannel[]> {
     this.validate('listNotificationChannels');
-    return (await send(this.#http, 'GET', '/v1/channels', this.#api.GET('/v1/channels'))).channels;
+    return (await sendWith(this.#secrets, 'GET', '/v1/channels', this.#api.GET('/v1/channels'))).channels;
   }
 
   /** Closes a notification channel. */
   async closeNotificationChannel(channelId: string): Promise<void> {
     this.validate('closeNotificationChannel', channelId);
     const path = '/v1/channels/{channel_id}' as const;
-    await send(this.#http, 'DELETE', path, this.#api.DELETE(path, { params: { path: { channel_id: channelId } } }));
+    await sendWith(this.#secrets, 'DELETE', path, this.#api.DELETE(path, { params: { path: { channel_id: channelId } } }));
   }
 
   // ---------------------------------------------------------------- scheduling (application auth)
@@ -476,14 +486,14 @@ export class CronofyClient {
       ...(query.responseFormat ? { response_format: query.responseFormat } : {}),
       ...(query.maxResults !== undefined ? { max_results: query.maxResults } : {}),
     };
-    const [http, api] = this.#options.availabilityWithUserToken ? [this.#http, this.#api] : [this.#appHttp, this.#appApi];
-    return send(http, 'POST', '/v1/availability', api.POST('/v1/availability', { body }));
+    const api = this.#options.availabilityWithUserToken ? this.#api : this.#appApi;
+    return sendWith(this.#secrets, 'POST', '/v1/availability', api.POST('/v1/availability', { body }));
   }
 
   /** Creates a Real-Time Scheduling link (`POST /v1/real_time_scheduling`, client-secret auth); request in the API's shape, `Date`s allowed. */
   async realTimeScheduling(request: Schemas['RealTimeSchedulingRequest']): Promise<CronofyRealTimeScheduling> {
     this.validate('realTimeScheduling', request);
-    return (await send(this.#appHttp, 'POST', '/v1/real_time_scheduling', this.#appApi.POST('/v1/real_time_scheduling', { body: request }))).real_time_scheduling;
+    return (await sendWith(this.#secrets, 'POST', '/v1/real_time_scheduling', this.#appApi.POST('/v1/real_time_scheduling', { body: request }))).real_time_scheduling;
   }
 
   /** Status of a Real-Time Scheduling link, by `{ id }` or by the `{ token }` appended to the redirect. */
@@ -491,10 +501,10 @@ export class CronofyClient {
     this.validate('getRealTimeScheduling', by);
     if ('id' in by) {
       const path = '/v1/real_time_scheduling/{id}' as const;
-      return (await send(this.#appHttp, 'GET', path, this.#appApi.GET(path, { params: { path: { id: by.id } } }))).real_time_scheduling;
+      return (await sendWith(this.#secrets, 'GET', path, this.#appApi.GET(path, { params: { path: { id: by.id } } }))).real_time_scheduling;
     }
     const path = '/v1/real_time_scheduling' as const;
-    return (await send(this.#appHttp, 'GET', path, this.#appApi.GET(path, { params: { query: { token: by.token } } }))).real_time_scheduling;
+    return (await sendWith(this.#secrets, 'GET', path, this.#appApi.GET(path, { params: { query: { token: by.token } } }))).real_time_scheduling;
   }
 
   /** Disables a Real-Time Scheduling link, with an optional message (< 500 characters) for visitors. */
@@ -502,7 +512,7 @@ export class CronofyClient {
     this.validate('disableRealTimeScheduling', id, displayMessage);
     const path = '/v1/real_time_scheduling/{id}/disable' as const;
     const body = displayMessage === undefined ? {} : { display_message: displayMessage };
-    return (await send(this.#appHttp, 'POST', path, this.#appApi.POST(path, { params: { path: { id } }, body }))).real_time_scheduling;
+    return (await sendWith(this.#secrets, 'POST', path, this.#appApi.POST(path, { params: { path: { id } }, body }))).real_time_scheduling;
   }
 
   /** Creates or updates a Smart Invite; send the returned `attachments.icalendar` yourself. */
@@ -513,21 +523,21 @@ export class CronofyClient {
       ...invite,
       event: { ...event, start: formatEventTime(event.start, 'event.start', 'upsertSmartInvite'), end: formatEventTime(event.end, 'event.end', 'upsertSmartInvite') },
     };
-    return send(this.#appHttp, 'POST', '/v1/smart_invites', this.#appApi.POST('/v1/smart_invites', { body }));
+    return sendWith(this.#secrets, 'POST', '/v1/smart_invites', this.#appApi.POST('/v1/smart_invites', { body }));
   }
 
   /** Cancels a Smart Invite for one recipient (`method: cancel`). */
   async cancelSmartInvite(smartInviteId: string, recipientEmail: string): Promise<CronofySmartInvite> {
     this.validate('cancelSmartInvite', smartInviteId, recipientEmail);
     const body = { method: 'cancel', smart_invite_id: smartInviteId, recipient: { email: recipientEmail } };
-    return send(this.#appHttp, 'POST', '/v1/smart_invites', this.#appApi.POST('/v1/smart_invites', { body }));
+    return sendWith(this.#secrets, 'POST', '/v1/smart_invites', this.#appApi.POST('/v1/smart_invites', { body }));
   }
 
   /** Status of a Smart Invite for one recipient. */
   async getSmartInvite(smartInviteId: string, recipientEmail: string): Promise<CronofySmartInvite> {
     this.validate('getSmartInvite', smartInviteId, recipientEmail);
     const query = { smart_invite_id: smartInviteId, recipient_email: recipientEmail };
-    return send(this.#appHttp, 'GET', '/v1/smart_invites', this.#appApi.GET('/v1/smart_invites', { params: { query } }));
+    return sendWith(this.#secrets, 'GET', '/v1/smart_invites', this.#appApi.GET('/v1/smart_invites', { params: { query } }));
   }
 
   /** A UI Element token (`POST /v1/element_tokens`, client-secret auth) → the unwrapped `element_token`. */
@@ -540,7 +550,7 @@ export class CronofyClient {
       ...(options.subs ? { subs: [...options.subs] } : {}),
       ...(options.bookableEventIds ? { bookable_event_ids: [...options.bookableEventIds] } : {}),
     };
-    return (await send(this.#appHttp, 'POST', '/v1/element_tokens', this.#appApi.POST('/v1/element_tokens', { body }))).element_token;
+    return (await sendWith(this.#secrets, 'POST', '/v1/element_tokens', this.#appApi.POST('/v1/element_tokens', { body }))).element_token;
   }
 
   // ---------------------------------------------------------------- batch
@@ -552,7 +562,7 @@ export class CronofyClient {
   async batch(entries: readonly BatchEntry[]): Promise<BatchResult> {
     this.validate('batch', entries);
     const body = { batch: entries.map((e) => ({ method: e.method, relative_url: e.relativeUrl, ...(e.data ? { data: e.data } : {}) })) };
-    const res = await send(this.#http, 'POST', '/v1/batch', this.#api.POST('/v1/batch', { body }));
+    const res = await sendWith(this.#secrets, 'POST', '/v1/batch', this.#api.POST('/v1/batch', { body }));
     const responses = (res?.batch ?? []).map((r) => ({ status: r.status, ...(r.data ? { data: r.data } : {}) }));
     const failures = responses.flatMap((r, index) => (r.status >= 200 && r.status < 300 ? [] : [{ index, ...r }]));
     return { responses, ok: failures.length === 0, failures };

@@ -70,12 +70,28 @@ export interface RequestFacts {
  * @internal
  */
 export function cronofyError(response: Response, body: unknown, facts: RequestFacts): CalError {
+  const clean = scrub(body, facts.secrets.filter((s) => s.length >= 4));
   return errorFromStatus(response.status, response.headers, {
     provider: 'cronofy',
     method: facts.method,
     url: response.url || facts.url,
     secrets: facts.secrets,
-    ...(body === undefined || body === '' ? {} : { body }),
+    ...(clean === undefined || clean === '' ? {} : { body: clean }),
     ...parseCronofyError(response.status, body),
   });
+}
+
+/**
+ * Replaces literal secrets inside every string of a parsed body. Core removes secret-NAMED
+ * fields from JSON bodies; an echoed token under any other name (a server echoing the request)
+ * is caught here.
+ */
+function scrub(value: unknown, secrets: readonly string[], depth = 0): unknown {
+  if (secrets.length === 0 || depth > 32) return value;
+  if (typeof value === 'string') return secrets.reduce((s, secret) => s.split(secret).join('[REDACTED]'), value);
+  if (Array.isArray(value)) return value.map((v) => scrub(v, secrets, depth + 1));
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrub(v, secrets, depth + 1)]));
+  }
+  return value;
 }

@@ -1,4 +1,5 @@
 import { AbortedError, NetworkError, ProtocolError, TimeoutError, isCalError, readText, type CalError, type HttpClient } from '@cal/core';
+import type { Middleware } from 'openapi-fetch';
 import { cronofyError } from './errors.js';
 import { utcSeconds } from './time-format.js';
 
@@ -32,12 +33,26 @@ function transportError(error: unknown, method: string, url: string): CalError {
   return new NetworkError('The connection failed while reading the Cronofy response', ctx);
 }
 
+/** The request behind each response, so errors can name the real URL (a mocked Response has no `url`). */
+const requests = new WeakMap<Response, Request>();
+
+/**
+ * openapi-fetch middleware remembering which request produced which response.
+ * @internal
+ */
+export const rememberRequest: Middleware = {
+  onResponse({ request, response }) {
+    requests.set(response, request);
+    return undefined;
+  },
+};
+
 /**
  * Awaits an openapi-fetch call and returns its data, turning a non-2xx response into the
  * matching `CalError` through {@link cronofyError} (the single error mapping of the package).
  * @internal
  */
-export async function send<T>(http: HttpClient, method: string, path: string, call: Promise<FetchResult<T>>): Promise<T> {
+export async function send<T>(secrets: () => readonly string[], method: string, path: string, call: Promise<FetchResult<T>>): Promise<T> {
   let result: FetchResult<T>;
   try {
     result = await call;
@@ -46,7 +61,8 @@ export async function send<T>(http: HttpClient, method: string, path: string, ca
   }
   const { response } = result;
   if (response.ok) return result.data as T;
-  throw cronofyError(response, result.error, { method, url: response.url || path, secrets: http.options.auth?.secrets() ?? [] });
+  const url = response.url || requests.get(response)?.url || path;
+  throw cronofyError(response, result.error, { method, url, secrets: secrets() });
 }
 
 /**
@@ -55,7 +71,7 @@ export async function send<T>(http: HttpClient, method: string, path: string, ca
  * `ProtocolError` before a byte is sent.
  * @internal
  */
-export async function getAbsolute<T>(http: HttpClient, href: string, signal?: AbortSignal): Promise<T> {
+export async function getAbsolute<T>(http: HttpClient, secrets: () => readonly string[], href: string, signal?: AbortSignal): Promise<T> {
   const target = http.resolve(href);
   const response = await http.fetch(target, { method: 'GET', headers: { accept: 'application/json' }, ...(signal ? { signal } : {}) });
   const text = await readText(response, 'cronofy');
@@ -65,6 +81,6 @@ export async function getAbsolute<T>(http: HttpClient, href: string, signal?: Ab
   } catch (cause) {
     if (response.ok) throw new ProtocolError('Cronofy response is not valid JSON', { provider: 'cronofy', method: 'GET', url: target, cause, status: response.status });
   }
-  if (!response.ok) throw cronofyError(response, body, { method: 'GET', url: target.href, secrets: http.options.auth?.secrets() ?? [] });
+  if (!response.ok) throw cronofyError(response, body, { method: 'GET', url: target.href, secrets: secrets() });
   return body as T;
 }

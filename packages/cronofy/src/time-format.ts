@@ -12,7 +12,10 @@ const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?
 
 /** True for a `YYYY-MM-DD` string. @internal */
 export function isDateOnly(value: unknown): value is string {
-  return typeof value === 'string' && DATE_ONLY.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
+  if (typeof value !== 'string' || !DATE_ONLY.test(value)) return false;
+  // round-trip: V8 happily parses 2026-02-30 as March 2nd
+  const ms = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(value);
 }
 
 /** True for a `Date`/ISO string `formatTime` accepts. @internal */
