@@ -1,0 +1,445 @@
+import { NotFoundError, ProtocolError, ValidationError } from '@cal/core';
+import { child, children } from '@cal/core/xml';
+import {
+  buildEvent,
+  buildTodo,
+  expandRecurrences,
+  getProperty,
+  serializeICalendar,
+  type EventInput,
+  type ICalComponent,
+  type TodoInput,
+} from '@cal/ical';
+import { CalendarObject } from './calendar-object.js';
+import * as bodies from './dav/bodies.js';
+import { asCollection, pathKey, resourceName } from './dav/href.js';
+import { parseMultistatus, prop, propText, type DavResponse, type Multistatus } from './dav/multistatus.js';
+import { APPLE, CALDAV, CS, DAV } from './dav/namespaces.js';
+import type { DavTransport } from './transport.js';
+import { validateCalendarData } from './validate.js';
+
+/** A time range; `Date` or ISO 8601 strings. @public */
+export interface TimeRange {
+  start: Date | string;
+  end: Date | string;
+}
+
+/** Options of {@link Calendar.events}. @public */
+export interface EventsOptions extends TimeRange {
+  /**
+   * One object per occurrence, expanded on the client (RRULE, RDATE, EXDATE, overrides, TZIDs),
+   * so the result is the same on every server: Radicale ignores CalDAV `expand` and Xandikos
+   * gets it wrong (servers.md §A.3, §B.2).
+   */
+  expand?: boolean;
+}
+
+/** Result of {@link Calendar.changesSince}. @public */
+export interface SyncResult {
+  /** Created or modified objects, loaded (data + ETag). */
+  changed: CalendarObject[];
+  /** URLs of removed objects. */
+  deleted: string[];
+  /** Token to pass next time. */
+  syncToken: string;
+  /**
+   * The server rejected the token (403/409 `valid-sync-token`, or 500 on Xandikos) and the client
+   * fell back to a full listing: `changed` holds every object, `deleted` is empty, and the caller
+   * should replace its cache rather than merge.
+   */
+  fullResync: boolean;
+  /** Requests this sync made (sync-collection pages + multigets). */
+  requests: number;
+}
+
+/** A busy period from {@link Calendar.freeBusy}. @public */
+export interface BusyPeriod {
+  start: Date;
+  end: Date;
+  /** `BUSY`, `BUSY-TENTATIVE`… */
+  type: string;
+}
+
+/** Options of {@link Calendar.changesSince}. @public */
+export interface ChangesOptions {
+  /** Hrefs per calendar-multiget (default 100). */
+  batchSize?: number;
+}
+
+function toDateStrict(v: Date | string | undefined, field: string, op: string): Date {
+  const d = v instanceof Date ? v : typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v) ? new Date(v) : undefined;
+  if (!d || Number.isNaN(d.getTime()))
+    throw new ValidationError(`${field} must be a Date or an ISO 8601 string`, { operation: op, details: [{ field, key: 'invalid', description: `${field} is not a valid date` }] });
+  return d;
+}
+
+/** Validates a range before any request: both dates valid and end after start. */
+export function checkRange(r: Partial<TimeRange> | undefined, op: string): { start: Date; end: Date } {
+  if (!r || typeof r !== 'object') throw new ValidationError('A { start, end } range is required', { operation: op, details: [{ field: 'range', key: 'required', description: 'missing range' }] });
+  const start = toDateStrict(r.start, 'start', op);
+  const end = toDateStrict(r.end, 'end', op);
+  if (end.getTime() <= start.getTime())
+    throw new ValidationError('end must be after start', { operation: op, details: [{ field: 'end', key: 'end_before_start', description: 'end must be after start' }] });
+  return { start, end };
+}
+
+/** Reads the `calendar-data` + `getetag` of query/multiget responses into objects. */
+export function objectsFrom(dav: DavTransport, ms: Multistatus, selfUrl?: string): CalendarObject[] {
+  const out: CalendarObject[] = [];
+  const self = selfUrl ? pathKey(selfUrl) : undefined;
+  for (const r of ms.responses) {
+    if (self && pathKey(r.href) === self) continue; // iCloud lists the collection itself (caldav-jmap.md §6)
+    const data = prop(r, CALDAV, 'calendar-data');
+    if (!data) continue;
+    out.push(new CalendarObject(dav, r.href, propText(r, DAV, 'getetag'), data.text));
+  }
+  return out;
+}
+
+/**
+ * A calendar collection (RFC 4791 §4.2).
+ * @public
+ */
+export class Calendar {
+  /** Absolute collection URL (ends in `/`). */
+  readonly url: string;
+  displayName: string | undefined;
+  /** Apple `calendar-color`, e.g. `#FF0000FF`. */
+  color: string | undefined;
+  description: string | undefined;
+  /** supported-calendar-component-set (`VEVENT`, `VTODO`…); empty when the server does not say (all allowed, RFC 4791 §5.2.3). */
+  components: string[];
+  /** CalendarServer `getctag`. */
+  ctag: string | undefined;
+  /**
+   * RFC 6578 sync token as last seen (calendar listing, `syncToken()` or `changesSince()`).
+   * A property named `syncToken` would clash with the `syncToken()` method of the fixed API.
+   */
+  lastSyncToken: string | undefined;
+  readonly #dav: DavTransport;
+
+  /** @internal */
+  constructor(dav: DavTransport, url: string, props: Partial<Pick<Calendar, 'displayName' | 'color' | 'description' | 'components' | 'ctag' | 'lastSyncToken'>> = {}) {
+    this.#dav = dav;
+    this.url = asCollection(url);
+    this.displayName = props.displayName;
+    this.color = props.color;
+    this.description = props.description;
+    this.components = props.components ?? [];
+    this.ctag = props.ctag;
+    this.lastSyncToken = props.lastSyncToken;
+  }
+
+  /** @internal Builds a Calendar from a PROPFIND response, or undefined when it is not a calendar. */
+  static fromResponse(dav: DavTransport, r: DavResponse): Calendar | undefined {
+    const rt = prop(r, DAV, 'resourcetype');
+    if (!child(rt, CALDAV, 'calendar')) return undefined;
+    const comps = children(prop(r, CALDAV, 'supported-calendar-component-set'), CALDAV, 'comp').map((c) => (c.attrs['name'] ?? '').toUpperCase());
+    const opt = <T>(v: T | undefined, k: string): Record<string, T> => (v === undefined || v === '' ? {} : { [k]: v });
+    return new Calendar(dav, r.href, {
+      ...opt(propText(r, DAV, 'displayname'), 'displayName'),
+      ...opt(propText(r, APPLE, 'calendar-color'), 'color'),
+      ...opt(propText(r, CALDAV, 'calendar-description'), 'description'),
+      components: comps.filter(Boolean),
+      ...opt(propText(r, CS, 'getctag'), 'ctag'),
+      ...opt(propText(r, DAV, 'sync-token'), 'lastSyncToken'),
+    });
+  }
+
+  async #query(body: string): Promise<CalendarObject[]> {
+    const ms = await this.#dav.multistatus('REPORT', this.url, { body, depth: '1' });
+    return objectsFrom(this.#dav, ms, this.url);
+  }
+
+  /**
+   * Events overlapping `[start, end)` (calendar-query with a time-range, RFC 4791 §7.8, one
+   * request). With `expand: true`, one object per occurrence, expanded on the client; a second
+   * query fetches every recurring event because Xandikos matches a series only on its first
+   * instance (servers.md §B.2).
+   */
+  async events(options: EventsOptions): Promise<CalendarObject[]> {
+    const { start, end } = checkRange(options, 'events');
+    const objs = await this.#query(bodies.calendarQuery({ component: 'VEVENT', start, end }));
+    if (!options.expand) return objs;
+    const byUrl = new Map(objs.map((o) => [pathKey(o.url), o]));
+    for (const extra of [
+      ...(await this.#query(bodies.calendarQuery({ component: 'VEVENT', hasProperty: 'RRULE' }))),
+      ...(await this.#query(bodies.calendarQuery({ component: 'VEVENT', hasProperty: 'RDATE' }))),
+    ]) {
+      if (!byUrl.has(pathKey(extra.url))) byUrl.set(pathKey(extra.url), extra);
+    }
+    const out: CalendarObject[] = [];
+    for (const o of byUrl.values()) {
+      const cal = o.component;
+      const tzs = cal.components.filter((c) => c.name === 'VTIMEZONE');
+      for (const occ of await expandRecurrences(cal, { start, end })) {
+        const vcal: ICalComponent = { name: 'VCALENDAR', properties: cal.properties, components: [...tzs, occ.component] };
+        out.push(
+          new CalendarObject(this.#dav, o.url, o.etag, serializeICalendar(vcal), {
+            ...(occ.recurrenceId ? { recurrenceId: occ.recurrenceId } : {}),
+            start: occ.start,
+            end: occ.end,
+            allDay: occ.allDay,
+          }, vcal),
+        );
+      }
+    }
+    out.sort((a, b) => a.occurrence!.start.getTime() - b.occurrence!.start.getTime() || (a.uid ?? '').localeCompare(b.uid ?? ''));
+    return out;
+  }
+
+  /** Todos; completed (STATUS:COMPLETED or a COMPLETED date) and cancelled ones only with `includeCompleted`. */
+  async todos(options: { includeCompleted?: boolean } = {}): Promise<CalendarObject[]> {
+    const all = await this.#query(bodies.calendarQuery({ component: 'VTODO' }));
+    if (options.includeCompleted) return all;
+    return all.filter((o) => {
+      const it = o.item;
+      if (!it) return false;
+      const status = getProperty(it, 'STATUS')?.value.toUpperCase();
+      return status !== 'COMPLETED' && status !== 'CANCELLED' && !getProperty(it, 'COMPLETED');
+    });
+  }
+
+  /**
+   * Every object in the calendar, whatever its type or file name (tsdav drops hrefs without
+   * `.ics`): PROPFIND Depth 1 for the members, then calendar-multiget in batches. A plain
+   * calendar-query without a component type fails on Cyrus (caldav-jmap.md §1.10).
+   */
+  async objects(options: { batchSize?: number } = {}): Promise<CalendarObject[]> {
+    const ms = await this.#dav.multistatus('PROPFIND', this.url, { body: bodies.propfind([[DAV, 'getetag'], [DAV, 'resourcetype']]), depth: '1' });
+    const self = pathKey(this.url);
+    const hrefs = ms.responses.filter((r) => pathKey(r.href) !== self && !child(prop(r, DAV, 'resourcetype'), DAV, 'collection') && r.propstats.some((p) => p.status === 200)).map((r) => r.href);
+    const { objects } = await this.#multiget(hrefs, options.batchSize ?? 100);
+    return objects;
+  }
+
+  /** Loads objects by URL with calendar-multiget, `batchSize` per request; missing ones are reported. */
+  async #multiget(hrefs: string[], batchSize: number): Promise<{ objects: CalendarObject[]; missing: string[]; requests: number }> {
+    const objects: CalendarObject[] = [];
+    const missing: string[] = [];
+    let requests = 0;
+    for (let i = 0; i < hrefs.length; i += batchSize) {
+      const batch = hrefs.slice(i, i + batchSize);
+      const ms = await this.#dav.multistatus('REPORT', this.url, { body: bodies.multiget(batch), depth: '1' });
+      requests++;
+      objects.push(...objectsFrom(this.#dav, ms, this.url));
+      for (const r of ms.responses) {
+        if (prop(r, CALDAV, 'calendar-data')) continue;
+        if (r.status === 404 || r.propstats.every((p) => p.status === 404)) missing.push(r.href);
+        else if (prop(r, DAV, 'getetag')) {
+          // Xandikos derives the media type from the name: a member without `.ics` exists (ETag)
+          // but has no calendar-data in REPORTs. Read it with a plain GET instead of dropping it.
+          try {
+            objects.push(await this.object(r.href));
+            requests++;
+          } catch (e) {
+            if (e instanceof NotFoundError) missing.push(r.href);
+            else if (!(e instanceof ProtocolError)) throw e;
+          }
+        }
+      }
+    }
+    return { objects, missing, requests };
+  }
+
+  /** Loads one object by URL (GET). NotFoundError when absent. */
+  async object(url: string): Promise<CalendarObject> {
+    const abs = new URL(url, this.url).href;
+    const reply = await this.#dav.send('GET', abs, { headers: { accept: 'text/calendar, */*;q=0.5' } });
+    if (reply.status < 200 || reply.status > 299) throw this.#dav.error(reply, 'GET');
+    const ctype = reply.headers.get('content-type') ?? '';
+    if (!/calendar/i.test(ctype) && !/^\s*BEGIN:VCALENDAR/i.test(reply.text))
+      throw new ProtocolError(`Expected text/calendar, got ${ctype || 'no content type'}`, { provider: 'caldav', method: 'GET', url: abs, status: reply.status, body: reply.text.slice(0, 512) });
+    return new CalendarObject(this.#dav, abs, reply.headers.get('etag') ?? undefined, reply.text);
+  }
+
+  /** Finds an object by UID (calendar-query prop-filter on UID for each component type). NotFoundError when absent. */
+  async objectByUid(uid: string): Promise<CalendarObject> {
+    if (typeof uid !== 'string' || !uid) throw new ValidationError('uid must be a non-empty string', { operation: 'objectByUid', details: [{ field: 'uid', key: 'required', description: 'missing uid' }] });
+    for (const component of ['VEVENT', 'VTODO', 'VJOURNAL'] as const) {
+      const found = await this.#query(bodies.calendarQuery({ component, textMatch: { prop: 'UID', text: uid } }));
+      const exact = found.find((o) => o.uid === uid);
+      if (exact) return exact;
+    }
+    throw new NotFoundError(`No object with UID ${uid}`, { provider: 'caldav', url: this.url });
+  }
+
+  /**
+   * Creates an event from iCalendar text or from fields (see `EventInput` in `@cal/ical`).
+   * PUT with `If-None-Match: *`, so an existing resource is never overwritten (ConflictError).
+   * Invalid input is a ValidationError before any request.
+   */
+  async createEvent(input: string | EventInput): Promise<CalendarObject> {
+    const text = typeof input === 'string' ? input : serializeICalendar(buildEvent(input));
+    return this.#create(text, 'VEVENT', 'createEvent');
+  }
+
+  /** Creates a todo from iCalendar text or from fields (see `TodoInput`). */
+  async createTodo(input: string | TodoInput): Promise<CalendarObject> {
+    const text = typeof input === 'string' ? input : serializeICalendar(buildTodo(input));
+    return this.#create(text, 'VTODO', 'createTodo');
+  }
+
+  async #create(text: string, kind: string, op: string): Promise<CalendarObject> {
+    const cal = validateCalendarData(text, op);
+    const it = cal.components.find((c) => c.name === 'VEVENT' || c.name === 'VTODO' || c.name === 'VJOURNAL')!;
+    if (it.name !== kind)
+      throw new ValidationError(`${op} expects a ${kind}, got a ${it.name}`, { operation: op, details: [{ field: 'data', key: 'invalid', description: `expected ${kind}` }] });
+    const uid = getProperty(it, 'UID')!.value;
+    const obj = new CalendarObject(this.#dav, new URL(resourceName(uid), this.url).href, undefined, text, undefined, cal);
+    return obj.save();
+  }
+
+  /** Current RFC 6578 sync token (PROPFIND). A ProtocolError with code CAL_CALDAV_UNSUPPORTED when the server has none. */
+  async syncToken(): Promise<string> {
+    const ms = await this.#dav.multistatus('PROPFIND', this.url, { body: bodies.propfind([[DAV, 'sync-token']]), depth: '0' });
+    const tok = ms.responses.map((r) => propText(r, DAV, 'sync-token')).find(Boolean);
+    if (!tok) throw unsupported('sync-collection (RFC 6578)', this.url);
+    this.lastSyncToken = tok;
+    return tok;
+  }
+
+  /**
+   * Changes since `token` (RFC 6578 sync-collection, Depth 0), then calendar-multiget of the
+   * changed hrefs in batches: 2 requests for a small change set, bytes proportional to the changes.
+   * A 507 (truncated) answer is continued with the returned token until complete. Deleted
+   * members (404) come back in `deleted`. A rejected token (403/409 `valid-sync-token`;
+   * Xandikos answers 500, servers.md §B.2) falls back to a full listing with `fullResync: true`.
+   * Without a token, the initial listing.
+   */
+  async changesSince(token?: string, options: ChangesOptions = {}): Promise<SyncResult> {
+    if (token !== undefined && typeof token !== 'string') throw new ValidationError('token must be a string', { operation: 'changesSince', details: [{ field: 'token', key: 'invalid', description: 'not a string' }] });
+    const batch = options.batchSize ?? 100;
+    let fullResync = false;
+    let requests = 0;
+    let current = token ?? '';
+    const changed = new Map<string, string>();
+    const deleted = new Map<string, string>();
+    const self = pathKey(this.url);
+    for (let page = 0; ; page++) {
+      if (page > 1000) throw new ProtocolError('sync-collection did not converge after 1000 pages', { provider: 'caldav', url: this.url });
+      const reply = await this.#dav.send('REPORT', this.url, { body: bodies.syncCollection(current), depth: '0', idempotent: current === '' });
+      requests++;
+      if (reply.status !== 207) {
+        const invalidToken = current !== '' && (reply.status === 403 || reply.status === 409 || reply.status === 500 || reply.status === 400);
+        if (invalidToken && !fullResync) {
+          // RFC 6578 §3.2: DAV:valid-sync-token failed → restart from an empty token (full listing).
+          fullResync = true;
+          current = '';
+          changed.clear();
+          deleted.clear();
+          continue;
+        }
+        if (reply.status === 403 || reply.status === 501 || reply.status === 405) {
+          const e = this.#dav.error(reply, 'REPORT');
+          if (e.providerCode !== 'valid-sync-token' && reply.status !== 403) throw unsupported('sync-collection (RFC 6578)', this.url);
+          throw e;
+        }
+        throw this.#dav.error(reply, 'REPORT');
+      }
+      const ms = parseMultistatus(reply.text, this.url, { provider: 'caldav', method: 'REPORT', url: this.url });
+      let truncated = false;
+      for (const r of ms.responses) {
+        const key = pathKey(r.href);
+        if (key === self) {
+          if (r.status === 507) truncated = true; // RFC 6578 §3.6: more changes to fetch
+          continue;
+        }
+        if (r.status === 404) {
+          changed.delete(key);
+          deleted.set(key, r.href);
+        } else if (r.status === undefined || (r.status >= 200 && r.status < 300)) {
+          deleted.delete(key);
+          changed.set(key, r.href);
+        }
+      }
+      if (!ms.syncToken) throw new ProtocolError('sync-collection answer without a sync-token', { provider: 'caldav', url: this.url });
+      current = ms.syncToken;
+      if (!truncated) break;
+    }
+    const { objects, missing, requests: mg } = await this.#multiget([...changed.values()], batch);
+    for (const m of missing) deleted.set(pathKey(m), m);
+    this.lastSyncToken = current;
+    return { changed: objects, deleted: [...deleted.values()], syncToken: current, fullResync, requests: requests + mg };
+  }
+
+  /**
+   * Busy periods in `[start, end)`. `source: 'client'` (the default) expands the calendar's events
+   * on the client (opaque, non-cancelled ones), which is correct on every server — Radicale has no
+   * free-busy-query and Xandikos covers only a series' first instance (servers.md §A.2/§B.2).
+   * `source: 'server'` sends the RFC 4791 §7.10 REPORT and throws CAL_CALDAV_UNSUPPORTED when the
+   * server does not answer with a VFREEBUSY.
+   */
+  async freeBusy(options: TimeRange & { source?: 'client' | 'server' }): Promise<BusyPeriod[]> {
+    const { start, end } = checkRange(options, 'freeBusy');
+    if (options.source === 'server') return this.#serverFreeBusy(start, end);
+    const periods: BusyPeriod[] = [];
+    for (const o of await this.events({ start, end, expand: true })) {
+      const it = o.item;
+      if (!it) continue;
+      if (getProperty(it, 'TRANSP')?.value.toUpperCase() === 'TRANSPARENT') continue;
+      const status = getProperty(it, 'STATUS')?.value.toUpperCase();
+      if (status === 'CANCELLED') continue;
+      const s = new Date(Math.max(o.occurrence!.start.getTime(), start.getTime()));
+      const e = new Date(Math.min(o.occurrence!.end.getTime(), end.getTime()));
+      if (e > s) periods.push({ start: s, end: e, type: status === 'TENTATIVE' ? 'BUSY-TENTATIVE' : 'BUSY' });
+    }
+    return periods.sort((a, b) => a.start.getTime() - b.start.getTime());
+  }
+
+  async #serverFreeBusy(start: Date, end: Date): Promise<BusyPeriod[]> {
+    const reply = await this.#dav.send('REPORT', this.url, { body: bodies.freeBusyQuery(start, end), depth: '1' });
+    if (reply.status === 207 || reply.status === 403 || reply.status === 405 || reply.status === 501 || !/BEGIN:VFREEBUSY/i.test(reply.text)) {
+      if (reply.status >= 200 && reply.status < 300 || reply.status === 403 || reply.status === 405 || reply.status === 501) throw unsupported('free-busy-query (RFC 4791 §7.10)', this.url);
+      throw this.#dav.error(reply, 'REPORT');
+    }
+    const { parseICalendar, parseDateTime, toDate, parseDuration, durationToSeconds } = await import('@cal/ical');
+    let cal: ICalComponent;
+    try {
+      cal = parseICalendar(reply.text);
+    } catch (cause) {
+      throw new ProtocolError('free-busy answer is not iCalendar', { provider: 'caldav', url: this.url, cause });
+    }
+    const out: BusyPeriod[] = [];
+    for (const fb of cal.components.filter((c) => c.name === 'VFREEBUSY')) {
+      for (const p of fb.properties.filter((x) => x.name === 'FREEBUSY')) {
+        const type = (p.params['FBTYPE'] ?? 'BUSY').toUpperCase();
+        if (type === 'FREE') continue;
+        for (const period of p.value.split(',')) {
+          const [a, b] = period.split('/');
+          if (!a || !b) continue;
+          const s = toDate(parseDateTime(a));
+          const e = b.startsWith('P') || b.startsWith('-') ? new Date(s.getTime() + durationToSeconds(parseDuration(b)) * 1000) : toDate(parseDateTime(b));
+          out.push({ start: s, end: e, type });
+        }
+      }
+    }
+    return out.sort((x, y) => x.start.getTime() - y.start.getTime());
+  }
+
+  /** Changes display name, colour or description (PROPPATCH, RFC 4918 §9.2). */
+  async update(changes: { displayName?: string; color?: string; description?: string }): Promise<this> {
+    const props = bodies.calendarSetProps(changes);
+    if (!props.length) throw new ValidationError('Nothing to update', { operation: 'update', details: [{ field: 'changes', key: 'required', description: 'give displayName, color or description' }] });
+    const ms = await this.#dav.multistatus('PROPPATCH', this.url, { body: bodies.proppatch(props) });
+    const failed = ms.responses.flatMap((r) => r.propstats.filter((p) => p.status < 200 || p.status > 299));
+    if (failed.length)
+      throw new ProtocolError(`PROPPATCH rejected: ${failed.map((f) => `${f.prop?.children.map((c) => c.local).join(',')} → ${f.status}`).join('; ')}`, { provider: 'caldav', method: 'PROPPATCH', url: this.url });
+    if (changes.displayName !== undefined) this.displayName = changes.displayName;
+    if (changes.color !== undefined) this.color = changes.color;
+    if (changes.description !== undefined) this.description = changes.description;
+    return this;
+  }
+
+  /** Deletes the calendar and everything in it. */
+  async delete(): Promise<void> {
+    const reply = await this.#dav.send('DELETE', this.url, { idempotent: false });
+    // A 207 to DELETE reports members that could not be removed (RFC 4918 §9.6.1).
+    if (reply.status === 207 || reply.status < 200 || reply.status > 299) throw this.#dav.writeError(reply, 'DELETE', 'Deleting the calendar');
+  }
+}
+
+/** The typed error for a feature the server does not offer: never an empty result. */
+export function unsupported(feature: string, url: string): ProtocolError {
+  return new ProtocolError(`The CalDAV server does not support ${feature}`, { provider: 'caldav', url, code: 'CAL_CALDAV_UNSUPPORTED', providerCode: feature });
+}

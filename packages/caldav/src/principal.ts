@@ -1,0 +1,137 @@
+import { ConflictError, NotFoundError, ValidationError } from '@cal/core';
+import { Calendar } from './calendar.js';
+import * as bodies from './dav/bodies.js';
+import { asCollection, pathKey } from './dav/href.js';
+import { propHref } from './dav/multistatus.js';
+import { CALDAV, DAV } from './dav/namespaces.js';
+import type { DavTransport } from './transport.js';
+import { children, childText } from '@cal/core/xml';
+import { prop } from './dav/multistatus.js';
+
+/** Options of {@link Principal.makeCalendar}. @public */
+export interface MakeCalendarOptions {
+  /** Display name. */
+  name: string;
+  /** Path segment of the new collection; defaults to a random UUID. */
+  id?: string;
+  /** supported-calendar-component-set, default `['VEVENT', 'VTODO']`. */
+  components?: string[];
+  color?: string;
+  description?: string;
+}
+
+/** Facts read from the principal resource. @public */
+export interface PrincipalInfo {
+  url: string;
+  calendarHomeUrl: string;
+  displayName?: string;
+  /** `calendar-user-address-set` (RFC 6638 §2.4.1), e.g. `mailto:` addresses. */
+  addresses: string[];
+  /** RFC 6638 scheduling inbox/outbox, when the server offers scheduling (Cyrus). */
+  scheduleInboxUrl?: string;
+  scheduleOutboxUrl?: string;
+}
+
+/**
+ * The authenticated user's principal (RFC 5397) and calendar home (RFC 4791 §6.2.1).
+ * @public
+ */
+export class Principal implements PrincipalInfo {
+  readonly url: string;
+  readonly calendarHomeUrl: string;
+  readonly displayName?: string;
+  readonly addresses: string[];
+  readonly scheduleInboxUrl?: string;
+  readonly scheduleOutboxUrl?: string;
+  readonly #dav: DavTransport;
+
+  /** @internal */
+  constructor(dav: DavTransport, info: PrincipalInfo) {
+    this.#dav = dav;
+    this.url = info.url;
+    this.calendarHomeUrl = asCollection(info.calendarHomeUrl);
+    this.addresses = info.addresses;
+    if (info.displayName !== undefined) this.displayName = info.displayName;
+    if (info.scheduleInboxUrl !== undefined) this.scheduleInboxUrl = info.scheduleInboxUrl;
+    if (info.scheduleOutboxUrl !== undefined) this.scheduleOutboxUrl = info.scheduleOutboxUrl;
+  }
+
+  /** Calendars in the home (PROPFIND Depth 1; only `CALDAV:calendar` collections, so Cyrus' Inbox/Outbox are left out). */
+  async calendars(): Promise<Calendar[]> {
+    const ms = await this.#dav.multistatus('PROPFIND', this.calendarHomeUrl, { body: bodies.propfind(bodies.CALENDAR_PROPS), depth: '1' });
+    const home = pathKey(this.calendarHomeUrl);
+    const out: Calendar[] = [];
+    for (const r of ms.responses) {
+      if (pathKey(r.href) === home) continue;
+      const c = Calendar.fromResponse(this.#dav, r);
+      if (c) out.push(c);
+    }
+    return out;
+  }
+
+  /** One calendar by display name (or by last path segment), or by URL. NotFoundError when absent. */
+  async calendar(by: { name: string } | { url: string }): Promise<Calendar> {
+    if (by && 'url' in by && typeof by.url === 'string') {
+      const url = asCollection(new URL(by.url, this.calendarHomeUrl).href);
+      const ms = await this.#dav.multistatus('PROPFIND', url, { body: bodies.propfind(bodies.CALENDAR_PROPS), depth: '0' });
+      const r = ms.responses.find((x) => pathKey(x.href) === pathKey(url)) ?? ms.responses[0];
+      const cal = r && Calendar.fromResponse(this.#dav, r);
+      if (!cal) throw new NotFoundError(`${url} is not a calendar`, { provider: 'caldav', url });
+      return cal;
+    }
+    if (!by || !('name' in by) || typeof by.name !== 'string')
+      throw new ValidationError('calendar() needs { name } or { url }', { operation: 'calendar', details: [{ field: 'name', key: 'required', description: 'give name or url' }] });
+    const all = await this.calendars();
+    const hit = all.find((c) => c.displayName === by.name) ?? all.find((c) => pathKey(c.url).split('/').pop() === by.name);
+    if (!hit) throw new NotFoundError(`No calendar named ${by.name}`, { provider: 'caldav', url: this.calendarHomeUrl });
+    return hit;
+  }
+
+  /**
+   * Creates a calendar (MKCALENDAR, RFC 4791 §5.3.1), falling back to extended MKCOL (RFC 5689)
+   * when MKCALENDAR is not implemented (405/501). An existing collection is a ConflictError:
+   * Radicale answers 409, Cyrus 403, Xandikos a 207 with 403 `resource-must-be-null` (servers.md §A.2).
+   */
+  async makeCalendar(options: MakeCalendarOptions): Promise<Calendar> {
+    if (!options || typeof options.name !== 'string' || !options.name.trim())
+      throw new ValidationError('makeCalendar needs a non-empty name', { operation: 'makeCalendar', details: [{ field: 'name', key: 'required', description: 'missing name' }] });
+    if (options.id !== undefined && (typeof options.id !== 'string' || !/^[A-Za-z0-9._-]{1,100}$/.test(options.id)))
+      throw new ValidationError('id must be 1-100 characters of A-Z a-z 0-9 . _ -', { operation: 'makeCalendar', details: [{ field: 'id', key: 'invalid', description: 'bad id' }] });
+    const id = options.id ?? globalThis.crypto.randomUUID();
+    const url = new URL(`${id}/`, this.calendarHomeUrl).href;
+    const props = bodies.calendarSetProps({
+      displayName: options.name,
+      components: options.components ?? ['VEVENT', 'VTODO'],
+      ...(options.color !== undefined ? { color: options.color } : {}),
+      ...(options.description !== undefined ? { description: options.description } : {}),
+    });
+    let reply = await this.#dav.send('MKCALENDAR', url, { body: bodies.mkcalendar(props), idempotent: false });
+    if (reply.status === 405 || reply.status === 501) {
+      reply = await this.#dav.send('MKCOL', url, { body: bodies.mkcolCalendar(props), idempotent: false });
+      if (reply.status === 405) throw new ConflictError('A resource already exists at that URL', { provider: 'caldav', method: 'MKCOL', url, status: 405 });
+    }
+    if (reply.status === 207 || reply.status < 200 || reply.status > 299) {
+      throw this.#dav.writeError(reply.status === 403 && !reply.text ? { ...reply } : reply, 'MKCALENDAR', 'Creating the calendar');
+    }
+    return new Calendar(this.#dav, url, { displayName: options.name, components: options.components ?? ['VEVENT', 'VTODO'], ...(options.color !== undefined ? { color: options.color } : {}), ...(options.description !== undefined ? { description: options.description } : {}) });
+  }
+}
+
+/** @internal Reads principal properties from a PROPFIND response. */
+export function readPrincipal(dav: DavTransport, url: string, ms: { responses: import('./dav/multistatus.js').DavResponse[] }): Principal {
+  const r = ms.responses[0];
+  const home = r && propHref(r, CALDAV, 'calendar-home-set', url);
+  const addresses = r ? children(prop(r, CALDAV, 'calendar-user-address-set'), DAV, 'href').map((h) => h.text.trim()) : [];
+  const inbox = r && propHref(r, CALDAV, 'schedule-inbox-URL', url);
+  const outbox = r && propHref(r, CALDAV, 'schedule-outbox-URL', url);
+  const displayName = r ? childText(r.propstats.find((p) => p.status === 200)?.prop, DAV, 'displayname') : undefined;
+  return new Principal(dav, {
+    url,
+    // No calendar-home-set (GMX, caldav-jmap.md §1.2): the principal itself is the home.
+    calendarHomeUrl: home ?? url,
+    addresses,
+    ...(displayName ? { displayName } : {}),
+    ...(inbox ? { scheduleInboxUrl: inbox } : {}),
+    ...(outbox ? { scheduleOutboxUrl: outbox } : {}),
+  });
+}
