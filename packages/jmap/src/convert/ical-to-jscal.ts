@@ -31,8 +31,8 @@ function text(c: ICalComponent, name: string): string | undefined {
 
 /** A jCal-style entry for an unmapped property (RFC 7265 §3.4). */
 function jcal(p: ICalProperty): unknown[] {
-  const params: Record<string, string | string[]> = {};
-  for (const [k, v] of Object.entries(p.params)) params[k.toLowerCase()] = v.length === 1 ? (v[0] as string) : v;
+  const params: Record<string, string> = {};
+  for (const [k, v] of Object.entries(p.params)) params[k.toLowerCase()] = v;
   return [p.name.toLowerCase(), params, 'unknown', p.value];
 }
 
@@ -152,7 +152,9 @@ function alerts(c: ICalComponent): Record<string, Alert> | undefined {
     if (action) alert.action = action;
     const ack = prop(a, 'ACKNOWLEDGED');
     if (ack) alert.acknowledged = `${parseICalTime(ack.value).local}Z`;
-    const rest = a.properties.filter((p) => !ALARM_MAPPED.has(p.name));
+    // DESCRIPTION:Reminder is the filler the reverse mapping adds (RFC 5545 §3.6.6 requires one for
+    // DISPLAY alarms); it carries nothing, so it is not kept.
+    const rest = a.properties.filter((p) => !ALARM_MAPPED.has(p.name) && !(p.name === 'DESCRIPTION' && p.value === 'Reminder'));
     if (rest.length) alert['iCalComponent'] = { '@type': 'ICalComponent', name: 'valarm', properties: rest.map(jcal), components: [] };
     const id = prop(a, 'X-JMAP-ID')?.value ?? prop(a, 'JSID')?.value ?? stableId('a', `${i}:${JSON.stringify(trigger)}`);
     out[id] = alert;

@@ -26,8 +26,8 @@ const CLASS: Record<string, string> = { public: 'PUBLIC', private: 'PRIVATE', se
 const CUTYPE: Record<string, string> = { individual: 'INDIVIDUAL', group: 'GROUP', resource: 'RESOURCE', location: 'ROOM' };
 
 function p(name: string, value: string, params: Record<string, string | string[] | undefined> = {}): ICalProperty {
-  const out: Record<string, string[]> = {};
-  for (const [k, v] of Object.entries(params)) if (v !== undefined) out[k] = Array.isArray(v) ? v : [v];
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(params)) if (v !== undefined) out[k] = Array.isArray(v) ? v.join(',') : v;
   return { name, params: out, value };
 }
 
@@ -113,8 +113,8 @@ function unknownProps(comp: unknown): ICalProperty[] {
   if (!Array.isArray(props)) return [];
   return props.filter(Array.isArray).map((entry) => {
     const [name, params, , value] = entry as [string, Record<string, string | string[]>, string, string];
-    const out: Record<string, string[]> = {};
-    for (const [k, v] of Object.entries(params ?? {})) out[k.toUpperCase()] = Array.isArray(v) ? v : [v];
+    const out: Record<string, string> = {};
+    for (const [k, v] of Object.entries(params ?? {})) out[k.toUpperCase()] = Array.isArray(v) ? v.join(',') : String(v);
     return { name: String(name).toUpperCase(), params: out, value: String(value) };
   });
 }
@@ -149,7 +149,7 @@ function vevent(ev: JSCalendarEvent, dtstamp: string, recurrenceId?: string, mas
   for (const r of ev.excludedRecurrenceRules ?? []) props.push(p('EXRULE', ruleText(r, ev)));
   if (ev.status) props.push(p('STATUS', STATUS[ev.status] ?? ev.status.toUpperCase()));
   if (ev.freeBusyStatus === 'free') props.push(p('TRANSP', 'TRANSPARENT'));
-  else if (ev.freeBusyStatus === 'busy' && recurrenceId) props.push(p('TRANSP', 'OPAQUE'));
+  else if (ev.freeBusyStatus === 'busy') props.push(p('TRANSP', 'OPAQUE'));
   if (ev.privacy) props.push(p('CLASS', CLASS[ev.privacy] ?? ev.privacy.toUpperCase()));
   if (ev.priority !== undefined && ev.priority !== 0) props.push(p('PRIORITY', String(ev.priority)));
   const kw = Object.keys(ev.keywords ?? {});
