@@ -2,7 +2,6 @@ import type { ClientContext } from '../client.js';
 import { call } from '../call.js';
 import { toSubscription, toSuccess, type Provider, type SuccessResult, type WebhookSubscription } from '../models.js';
 import { requireFields, requireProvider } from '../validate.js';
-import { verifyWebhook, type VerifyWebhookOptions, type WebhookDelivery } from '../webhooks/verify-webhook.js';
 
 /** Input of {@link WebhooksResource.subscribe}. @public */
 export interface SubscribeWebhookParams {
@@ -57,17 +56,11 @@ export class WebhooksResource {
     return toSuccess(await call('POST', this.#ctx.secrets, () => this.#ctx.api.POST('/unsubscribe-webhook', { body })));
   }
 
-  /** The key endpoint: the origin of the base URL + `/.well-known/webhook-keys` (not under `/api`). */
+  /**
+   * The key endpoint: the origin of the base URL + `/.well-known/webhook-keys` (not under `/api`).
+   * Pass it to {@link verifyWebhook} (kept standalone so apps that never verify do not bundle it).
+   */
   get keysUrl(): string {
     return new URL('/.well-known/webhook-keys', this.#ctx.baseUrl).toString();
-  }
-
-  /** {@link verifyWebhook} with `keysUrl` derived from the client's base URL and its `fetch`. */
-  verify(options: Omit<VerifyWebhookOptions, 'keysUrl'> & { keysUrl?: string }): Promise<WebhookDelivery> {
-    return verifyWebhook({
-      keysUrl: this.keysUrl,
-      ...(this.#ctx.options.fetch ? { fetch: this.#ctx.options.fetch } : {}),
-      ...options,
-    });
   }
 }

@@ -35,7 +35,7 @@ describe('webhooks against the simulator', () => {
     await sim.externalChange('user-1', { ...G, changeType: 'created', event: { title: 'From Google', start: '2030-01-02T10:00:00Z', end: '2030-01-02T11:00:00Z' } });
     const hit = receiver.log.find((r) => r.path === '/hook')!;
     expect(hit).toBeDefined();
-    const delivery = await client.webhooks.verify({ headers: hit.headers, rawBody: hit.body, keyCache: createWebhookKeyCache() });
+    const delivery = await verifyWebhook({ keysUrl: client.webhooks.keysUrl, headers: hit.headers, rawBody: hit.body, keyCache: createWebhookKeyCache() });
     expect(delivery).toMatchObject({ provider: 'google', userId: 'user-1', calendarId: 'alice@gmail.com', changeType: 'created' });
     expect(delivery.events[0]).toMatchObject({ title: 'From Google', changeType: 'created' });
     expect(delivery.events[0]!.start).toEqual(new Date('2030-01-02T10:00:00Z'));
@@ -70,21 +70,21 @@ describe('webhooks against the simulator', () => {
     let now = 1_000_000;
     const cache = createWebhookKeyCache({ now: () => now });
     const [d1] = await sim.externalChange('user-1', { ...G, changeType: 'created', event: { title: 'a' } });
-    await client.webhooks.verify({ headers: d1!.headers, rawBody: d1!.body, keyCache: cache });
+    await verifyWebhook({ keysUrl: client.webhooks.keysUrl, headers: d1!.headers, rawBody: d1!.body, keyCache: cache });
     const fetches = () => sim.sim.log.filter((r) => r.path === '/.well-known/webhook-keys').length;
     expect(fetches()).toBe(1);
     await sim.signer.rotate();
     const [d2] = await sim.externalChange('user-1', { ...G, changeType: 'created', event: { title: 'b' } });
     expect(d2!.headers['webhook-signature']!.split(' ')).toHaveLength(2);
-    await client.webhooks.verify({ headers: d2!.headers, rawBody: d2!.body, keyCache: cache }); // old key still cached
+    await verifyWebhook({ keysUrl: client.webhooks.keysUrl, headers: d2!.headers, rawBody: d2!.body, keyCache: cache }); // old key still cached
     expect(fetches()).toBe(1);
     sim.signer.retirePrevious();
     const [d3] = await sim.externalChange('user-1', { ...G, changeType: 'created', event: { title: 'c' } });
     // Within 60 s of the last fetch no refetch is allowed → miss.
-    const early = await client.webhooks.verify({ headers: d3!.headers, rawBody: d3!.body, keyCache: cache }).catch((e: unknown) => e);
+    const early = await verifyWebhook({ keysUrl: client.webhooks.keysUrl, headers: d3!.headers, rawBody: d3!.body, keyCache: cache }).catch((e: unknown) => e);
     expect((early as WebhookVerificationError).reason).toBe('no_matching_signature');
     now += 61_000;
-    await client.webhooks.verify({ headers: d3!.headers, rawBody: d3!.body, keyCache: cache });
+    await verifyWebhook({ keysUrl: client.webhooks.keysUrl, headers: d3!.headers, rawBody: d3!.body, keyCache: cache });
     expect(fetches()).toBe(2);
   });
 
