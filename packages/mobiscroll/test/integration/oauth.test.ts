@@ -135,4 +135,10 @@ describe('OAuth against the Mobiscroll simulator', () => {
     expect((await client.calendars.list()).map((c) => c.provider)).not.toContain('microsoft');
     await expect(client.auth.disconnect('nope' as 'google')).rejects.toBeInstanceOf(ValidationError);
   });
+
+  it('health needs no token', async () => {
+    const { client } = clientFor(sim);
+    expect(await client.health()).toEqual({ status: 'ok' });
+    expect(sim.sim.log.at(-1)!.headers.authorization).toBeUndefined();
+  });
 });
