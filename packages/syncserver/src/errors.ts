@@ -1,11 +1,11 @@
 /**
  * OCSS's exception names on top of `@cal/core`'s error classes.
  *
- * JavaScript has single inheritance, yet a 404 must be both OCSS `NotFoundError` (and therefore
- * `ClientError` and `OCSSAPIError`) and core's `NotFoundError`. So every concrete error extends the
- * matching CORE class (so `instanceof` core classes, `code` and `isCalError` keep working), and
- * carries a set of OCSS kinds; the OCSS classes answer `instanceof` from that set through
- * `Symbol.hasInstance`. The mapping (reference §5.2, adapted):
+ * JavaScript has single inheritance, yet a 404 must be both OCSS `NotFoundError` (so also
+ * `ClientError` and `OCSSAPIError`) and core's `NotFoundError`. So errors stay instances of the
+ * matching CORE class (`instanceof` core classes, `code`, `isCalError` keep working) and carry a
+ * list of OCSS kinds; the OCSS classes answer `instanceof` from that list (`Symbol.hasInstance`).
+ * Errors from core's HTTP client are marked in place. The mapping (reference §5.2, adapted):
  *
  * | cause | OCSS kinds | core class |
  * |---|---|---|
@@ -16,7 +16,7 @@
  * | 405 (unsupported method) | NotAllowedError, ClientError | HttpError |
  * | 400/422, bad input before sending | ClientError | ValidationError |
  * | 409/412, 429, other 4xx | ClientError | ConflictError, RateLimitError, HttpError |
- * | unparsable or hostile XML | (OCSSAPIError only) | ProtocolError |
+ * | unparsable or hostile XML, aborts | (OCSSAPIError only) | ProtocolError, AbortedError |
  */
 import * as core from '@cal/core';
 
@@ -24,11 +24,10 @@ const KINDS = Symbol.for('@cal/syncserver/kinds');
 type Kind = 'OCSSAPIError' | 'ConnectionError' | 'ServerError' | 'ClientError' | 'NotFoundError' | 'NotAllowedError';
 
 function has(value: unknown, kind: Kind): boolean {
-  const kinds = (value as { [KINDS]?: readonly Kind[] } | null)?.[KINDS];
-  return Array.isArray(kinds) && kinds.includes(kind);
+  return ((value as { [KINDS]?: Kind[] } | null)?.[KINDS] ?? []).includes(kind);
 }
 function mark<T extends object>(err: T, kinds: Kind[]): T {
-  Object.defineProperty(err, KINDS, { value: ['OCSSAPIError', ...kinds] });
+  Object.defineProperty(err, KINDS, { value: ['OCSSAPIError', ...kinds], configurable: true });
   return err;
 }
 
@@ -43,7 +42,7 @@ export class OCSSAPIError extends core.CalError {
   }
 }
 
-/** The connection to the API server failed (no response); also a core `NetworkError`. @public */
+/** The connection to the API server failed (no response); a core `NetworkError` or `TimeoutError`. @public */
 export class ConnectionError extends core.NetworkError {
   constructor(message: string, options: core.CalErrorOptions = {}) {
     super(message, { provider: 'syncserver', ...options });
@@ -54,7 +53,7 @@ export class ConnectionError extends core.NetworkError {
   }
 }
 
-/** The server failed (5xx); also a core `ServerError` (`statusCode`). @public */
+/** The server failed (5xx); a core `ServerError` (`statusCode`). @public */
 export class ServerError extends core.ServerError {
   constructor(message: string, options: core.CalErrorOptions & { status: number }) {
     super(message, { provider: 'syncserver', ...options });
@@ -76,7 +75,7 @@ export class ClientError extends core.HttpError {
   }
 }
 
-/** No such resource (404/410, or a missing collection key); also a core `NotFoundError`. @public */
+/** No such resource (404/410, or a missing collection key); a core `NotFoundError`. @public */
 export class NotFoundError extends core.NotFoundError {
   constructor(message: string, options: core.CalErrorOptions = {}) {
     super(message, { provider: 'syncserver', ...options });
@@ -88,8 +87,8 @@ export class NotFoundError extends core.NotFoundError {
 }
 
 /**
- * Access denied: bad credentials (401/403, then also a core `AuthenticationError`) or an operation
- * the resource does not support, e.g. writing to the read-only phones API (405/403).
+ * Access denied: bad credentials (401/403, then a core `AuthenticationError`) or an operation the
+ * resource does not support, e.g. writing to the read-only phones API (405 → core `HttpError`).
  * @public
  */
 export class NotAllowedError extends core.HttpError {
@@ -102,35 +101,24 @@ export class NotAllowedError extends core.HttpError {
   }
 }
 
-/** Re-creates a core error as its OCSS counterpart (same message, status, redacted context). */
-export function toOCSSError(err: unknown): unknown {
-  if (!core.isCalError(err) || has(err, 'OCSSAPIError')) return err;
-  const e = err;
-  const opts: core.CalErrorOptions & { status: number } = {
-    cause: e,
-    code: e.code,
-    provider: 'syncserver',
-    status: e.status ?? 0,
-    ...(e.method ? { method: e.method } : {}),
-    ...(e.url ? { url: e.url } : {}),
-    ...(e.headers ? { headers: { ...e.headers } } : {}),
-    ...(e.body === undefined ? {} : { body: e.body }),
-    ...(e.providerCode ? { providerCode: e.providerCode } : {}),
-  };
-  const s = e.status;
-  let out: core.CalError;
-  if (e instanceof core.NetworkError) out = new ConnectionError(e.message, opts);
-  else if (e instanceof core.TimeoutError) out = mark(new core.TimeoutError(e.message, opts), ['ConnectionError']);
-  else if (e instanceof core.ServerError) out = new ServerError(e.message, opts);
-  else if (e instanceof core.NotFoundError) out = new NotFoundError(e.message, opts);
-  else if (s === 405) out = new NotAllowedError(e.message, opts);
-  else if (e instanceof core.AuthenticationError) out = mark(new core.AuthenticationError(e.message, opts), ['ClientError', 'NotAllowedError']);
-  else if (e instanceof core.ValidationError) out = mark(new core.ValidationError(e.message, { ...opts, details: e.details, ...(e.operation ? { operation: e.operation } : {}) }), ['ClientError']);
-  else if (e instanceof core.ConflictError) out = mark(new core.ConflictError(e.message, opts), ['ClientError']);
-  else if (e instanceof core.RateLimitError) out = mark(new core.RateLimitError(e.message, { ...opts, ...(e.retryAfter === undefined ? {} : { retryAfter: e.retryAfter }) }), ['ClientError']);
-  else if (e instanceof core.HttpError && s !== undefined && s >= 400 && s < 500) out = new ClientError(e.message, opts);
-  else out = mark(e, []);
-  return out;
+/** Marks an error from core's HTTP client with its OCSS kinds (in place; see the table above). */
+export function toOCSSError(e: unknown): unknown {
+  if (!core.isCalError(e) || has(e, 'OCSSAPIError')) return e;
+  const s = e.status ?? 0;
+  return mark(
+    e,
+    e instanceof core.NetworkError || e instanceof core.TimeoutError
+      ? ['ConnectionError']
+      : s >= 500
+        ? ['ServerError']
+        : s === 404 || s === 410
+          ? ['ClientError', 'NotFoundError']
+          : s === 401 || s === 403 || s === 405
+            ? ['ClientError', 'NotAllowedError']
+            : s >= 400
+              ? ['ClientError']
+              : [],
+  );
 }
 
 /** Client-side input check: a core `ValidationError` that is also an OCSS `ClientError`. */
@@ -140,7 +128,7 @@ export function invalid(operation: string, field: string, description: string): 
 
 /** A parse failure: a core `ProtocolError` marked as an `OCSSAPIError`. */
 export function protocolError(message: string, cause?: unknown): core.ProtocolError {
-  return mark(new core.ProtocolError(message, { provider: 'syncserver', ...(cause === undefined ? {} : { cause }) }), []);
+  return mark(new core.ProtocolError(message, { provider: 'syncserver', cause }), []);
 }
 
 /** A missing key in a collection (OCSS: `No Vendor with ID 'x'`). */
