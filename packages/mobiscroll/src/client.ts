@@ -1,5 +1,5 @@
 import createClient from 'openapi-fetch';
-import { ValidationError, createHttpClient, type HttpClient, type TokenSet } from '@cal/core';
+import { AuthenticationError, ValidationError, createHttpClient, type HttpClient, type TokenSet } from '@cal/core';
 import { createOAuth2Auth, type OAuth2Auth } from '@cal/core/oauth2';
 import type { paths } from './generated/mobiscroll-connect.js';
 import { PROVIDER, parseErrorBody } from './errors.js';
@@ -100,7 +100,19 @@ export class MobiscrollConnectClient {
       // Core awaits this after the new set is stored and before anyone uses it.
       onTokensRefreshed: async (tokens) => {
         if (ctx.exchanging > 0) return;
-        for (const l of refreshListeners) await l(tokens);
+        for (const l of refreshListeners) {
+          try {
+            await l(tokens);
+          } catch (cause) {
+            // The rotated tokens are already in the tokenStore; the app failed to persist them
+            // elsewhere. Fail the request loudly (PHP SDK behaviour) instead of swallowing (Python).
+            throw new AuthenticationError('onTokensRefreshed callback failed; the refreshed tokens may not be persisted', {
+              cause,
+              provider: PROVIDER,
+              secrets: [tokens.accessToken, tokens.refreshToken, options.clientSecret],
+            });
+          }
+        }
       },
     });
     const http = createHttpClient({ ...common, auth: guardedStrategy(oauth, () => pending) });

@@ -141,4 +141,18 @@ describe('OAuth against the Mobiscroll simulator', () => {
     expect(await client.health()).toEqual({ status: 'ok' });
     expect(sim.sim.log.at(-1)!.headers.authorization).toBeUndefined();
   });
+
+  it('a throwing onTokensRefreshed surfaces as AuthenticationError (tokens already stored)', async () => {
+    const { client, tokenStore } = await signedIn(sim);
+    client.onTokensRefreshed(() => {
+      throw new Error('db down');
+    });
+    sim.oauth.expireAccessTokens();
+    const err = await client.calendars.list().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AuthenticationError);
+    expect((err as Error).message).toMatch(/onTokensRefreshed/);
+    const stored = await tokenStore.get('mobiscroll:ms-client');
+    expect(sim.sim.log.filter((r) => r.path === '/api/oauth/token')).toHaveLength(1);
+    expect(stored?.refreshToken).toBeTruthy();
+  });
 });
