@@ -510,9 +510,7 @@ export interface components {
             target?: string | null;
         };
         "microsoft.graph.ODataErrors.InnerError": {
-            "request-id"?: string | null;
-            "client-request-id"?: string | null;
-            date?: string | null;
+            [key: string]: unknown;
         };
         "microsoft.graph.user": {
             id?: string;

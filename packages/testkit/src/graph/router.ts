@@ -62,7 +62,9 @@ export class GraphRouter {
     } else {
       throw graphError(400, 'BadRequest', `Resource not found for the segment '${segments[0] ?? ''}'.`);
     }
-    if (!box) throw graphError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
+    if (!box) throw graphError(404, 'Request_ResourceNotFound', `Resource '${segments[1] ?? 'me'}' does not exist or one of its queried reference-property objects are not present.`);
+    // GET /me and GET /users/{id} (user-get.md)
+    if (rest.length === 0 && req.method === 'GET') return { body: { '@odata.context': `${req.apiBase}/$metadata#users/$entity`, ...box.user } };
     for (const route of this.routes) {
       if (route.method !== req.method || route.parts.length !== rest.length) continue;
       const params: Record<string, string> = {};

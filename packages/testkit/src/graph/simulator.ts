@@ -124,23 +124,11 @@ export async function startGraphSimulator(options: GraphSimulatorOptions = {}): 
   const api = (ctx: SimContext) =>
     router.dispatch({ method: ctx.method, path: ctx.path.replace(/^\/v1\.0/, ''), query: ctx.query, headers: ctx.headers, body: ctx.body, grant: authenticate(ctx), apiBase: apiBase() });
   sim.route('POST', '/v1.0/$batch', (ctx) => batch.handle(ctx.json(), authenticate(ctx)));
-  sim.route('GET', '/v1.0/me', (ctx) => {
-    const grant = authenticate(ctx);
-    if (grant.userId.startsWith('app:')) throw graphError(400, 'BadRequest', '/me request is only valid with delegated authentication flow.');
-    const box = state.find(grant.userId);
-    if (!box) throw graphError(404, 'Request_ResourceNotFound', `Resource '${grant.userId}' does not exist.`);
-    return { body: { '@odata.context': `${apiBase()}/$metadata#users/$entity`, ...box.user } };
-  });
-  sim.route('GET', '/v1.0/users/:id', (ctx) => {
-    const grant = authenticate(ctx);
-    const box = state.find(ctx.params['id'] as string);
-    if (!box) throw graphError(404, 'Request_ResourceNotFound', `Resource '${ctx.params['id']}' does not exist or one of its queried reference-property objects are not present.`);
-    if (!grant.userId.startsWith('app:') && grant.userId !== box.user.id) throw graphError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
-    return { body: { '@odata.context': `${apiBase()}/$metadata#users/$entity`, ...box.user } };
-  });
   for (const m of ['GET', 'POST', 'PATCH', 'PUT', 'DELETE']) {
     sim.route(m, '/v1.0/me/*', api);
     sim.route(m, '/v1.0/users/:id/*', api);
+    sim.route(m, '/v1.0/users/:id', api);
+    sim.route(m, '/v1.0/me', api);
   }
 
   const mailbox = (userId: string): Mailbox => {
