@@ -5,6 +5,26 @@
 export { CronofyClient, batchEntries } from './client.js';
 export { CRONOFY_DATA_CENTERS, cronofyHosts, type CronofyDataCenter, type CronofyHosts } from './data-centers.js';
 export { CronofyErrorCode } from './errors.js';
+// The error classes callers catch, re-exported so apps need one import (they are @cal/core's own).
+export {
+  AbortedError,
+  AuthenticationError,
+  CalError,
+  ConflictError,
+  ErrorCode,
+  HttpError,
+  NetworkError,
+  NotFoundError,
+  ProtocolError,
+  RateLimitError,
+  ServerError,
+  TimeoutError,
+  ValidationError,
+  isCalError,
+  MemoryTokenStore,
+  type TokenSet,
+  type TokenStore,
+} from '@cal/core';
 export { CronofyPages, type CronofyPageInfo, type CronofyPageJson } from './pages.js';
 export { CRONOFY_HMAC_HEADER, signCronofyNotification, verifyCronofyNotification } from './push-verification.js';
 export type { CronofyEventTime, CronofyTime } from './time-format.js';
