@@ -117,5 +117,5 @@ function maxAge(header: string | null): number {
 }
 
 /** The process-wide cache `verifyWebhook` uses unless given another. @internal */
-export const sharedKeyCache: WebhookKeyCache = createWebhookKeyCache();
+export const sharedKeyCache: WebhookKeyCache = /* @__PURE__ */ createWebhookKeyCache();
 
