@@ -115,3 +115,18 @@ describe('error mapping (reference §5)', () => {
     expect(Object.isFrozen(root)).toBe(true);
   });
 });
+
+describe('cancellation', () => {
+  it('an aborted signal gives AbortedError (a MobiscrollConnectError), never a raw DOMException', async () => {
+    const { c } = client((req) => {
+      if (req.signal.aborted) throw new DOMException('aborted', 'AbortError');
+      return json(200, { events: [] });
+    });
+    await c.auth.setCredentials({ accessToken: 'a' });
+    const ctl = new AbortController();
+    ctl.abort();
+    const err = await c.events.list({ signal: ctl.signal }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(core.AbortedError);
+    expect(err).toBeInstanceOf(MobiscrollConnectError);
+  });
+});
