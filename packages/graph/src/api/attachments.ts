@@ -19,7 +19,7 @@ export async function listAttachments(api: GraphApi, eventId: string): Promise<G
 }
 
 /** Gets one attachment (with `contentBytes` for files). @public */
-export function getAttachment(api: GraphApi, eventId: string, attachmentId: string): Promise<GraphFileAttachment> {
+export async function getAttachment(api: GraphApi, eventId: string, attachmentId: string): Promise<GraphFileAttachment> {
   return unwrap(api, api.client.GET('/users/{user-id}/events/{event-id}/attachments/{attachment-id}', { params: { path: { ...path(api, eventId), 'attachment-id': attachmentId } } }));
 }
 

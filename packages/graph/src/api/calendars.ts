@@ -26,19 +26,19 @@ export async function listCalendars(api: GraphApi, options: { select?: string[] 
 }
 
 /** Gets a calendar, or the default calendar without an id. @public */
-export function getCalendar(api: GraphApi, calendarId?: string): Promise<GraphCalendarResource> {
+export async function getCalendar(api: GraphApi, calendarId?: string): Promise<GraphCalendarResource> {
   if (calendarId === undefined) return unwrap(api, api.client.GET('/users/{user-id}/calendar', { params: { path: userPath(api) } }));
   return unwrap(api, api.client.GET('/users/{user-id}/calendars/{calendar-id}', { params: { path: { ...userPath(api), 'calendar-id': requireId(calendarId, 'calendarId', 'getCalendar') } } }));
 }
 
 /** Creates a calendar (user-post-calendars.md). @public */
-export function createCalendar(api: GraphApi, calendar: { name: string; color?: NonNullable<GraphCalendarResource['color']> }): Promise<GraphCalendarResource> {
+export async function createCalendar(api: GraphApi, calendar: { name: string; color?: NonNullable<GraphCalendarResource['color']> }): Promise<GraphCalendarResource> {
   requireId(calendar?.name, 'name', 'createCalendar');
   return unwrap(api, api.client.POST('/users/{user-id}/calendars', { params: { path: userPath(api) }, body: calendar }));
 }
 
 /** Renames / recolours a calendar. @public */
-export function updateCalendar(api: GraphApi, calendarId: string, changes: { name?: string; color?: NonNullable<GraphCalendarResource['color']> }): Promise<GraphCalendarResource> {
+export async function updateCalendar(api: GraphApi, calendarId: string, changes: { name?: string; color?: NonNullable<GraphCalendarResource['color']> }): Promise<GraphCalendarResource> {
   return unwrap(api, api.client.PATCH('/users/{user-id}/calendars/{calendar-id}', { params: { path: { ...userPath(api), 'calendar-id': requireId(calendarId, 'calendarId', 'updateCalendar') } }, body: changes }));
 }
 
@@ -55,7 +55,7 @@ export async function listCalendarGroups(api: GraphApi): Promise<GraphCalendarGr
 }
 
 /** Creates a calendar group. @public */
-export function createCalendarGroup(api: GraphApi, name: string): Promise<GraphCalendarGroup> {
+export async function createCalendarGroup(api: GraphApi, name: string): Promise<GraphCalendarGroup> {
   requireId(name, 'name', 'createCalendarGroup');
   return unwrap(api, api.client.POST('/users/{user-id}/calendarGroups', { params: { path: userPath(api) }, body: { name } }));
 }

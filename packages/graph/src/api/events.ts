@@ -45,7 +45,7 @@ export async function listEvents(api: GraphApi, options: ListEventsOptions = {})
 }
 
 /** Gets one event. @public */
-export function getEvent(api: GraphApi, eventId: string, options: { select?: string[] } = {}): Promise<GraphEvent> {
+export async function getEvent(api: GraphApi, eventId: string, options: { select?: string[] } = {}): Promise<GraphEvent> {
   return unwrap(api, api.client.GET('/users/{user-id}/events/{event-id}', {
     params: { path: { ...userPath(api), 'event-id': requireId(eventId, 'eventId', 'getEvent') }, query: options.select ? { $select: options.select } : {} },
     headers: preferHeader(api),
@@ -53,7 +53,7 @@ export function getEvent(api: GraphApi, eventId: string, options: { select?: str
 }
 
 /** Creates an event in the default calendar or `calendarId` (user-post-events.md). @public */
-export function createEvent(api: GraphApi, event: EventInput, options: { calendarId?: string } = {}): Promise<GraphEvent> {
+export async function createEvent(api: GraphApi, event: EventInput, options: { calendarId?: string } = {}): Promise<GraphEvent> {
   requireObject(event, 'event', 'createEvent');
   if (options.calendarId !== undefined) {
     return unwrap(api, api.client.POST('/users/{user-id}/calendars/{calendar-id}/events', { params: { path: { ...userPath(api), 'calendar-id': requireId(options.calendarId, 'calendarId', 'createEvent') } }, body: event as GraphEvent }));
@@ -62,7 +62,7 @@ export function createEvent(api: GraphApi, event: EventInput, options: { calenda
 }
 
 /** PATCHes the given fields only (event-update.md: send only what changed). @public */
-export function updateEvent(api: GraphApi, eventId: string, changes: Partial<EventInput>): Promise<GraphEvent> {
+export async function updateEvent(api: GraphApi, eventId: string, changes: Partial<EventInput>): Promise<GraphEvent> {
   requireObject(changes, 'changes', 'updateEvent');
   return unwrap(api, api.client.PATCH('/users/{user-id}/events/{event-id}', { params: { path: { ...userPath(api), 'event-id': requireId(eventId, 'eventId', 'updateEvent') } }, body: changes as GraphEvent }));
 }

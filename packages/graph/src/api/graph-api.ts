@@ -126,7 +126,7 @@ export async function unwrap<T>(api: GraphApi, result: Promise<{ data?: T; error
  * with `ProtocolError` before the token could leave.
  * @internal
  */
-export function followLink<T>(api: GraphApi, link: string, headers: Record<string, string>, signal?: AbortSignal): Promise<T> {
+export async function followLink<T>(api: GraphApi, link: string, headers: Record<string, string>, signal?: AbortSignal): Promise<T> {
   let url: URL;
   try {
     url = new URL(link);

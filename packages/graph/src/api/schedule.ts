@@ -56,7 +56,7 @@ export async function getSchedule(
  * context's Windows zone: an IANA name there makes this endpoint fail (Q&A 1324397).
  * @public
  */
-export function findMeetingTimes(api: GraphApi, request: FindMeetingTimesRequest): Promise<MeetingTimeSuggestionsResult> {
+export async function findMeetingTimes(api: GraphApi, request: FindMeetingTimesRequest): Promise<MeetingTimeSuggestionsResult> {
   if (!request || typeof request !== 'object') throw new ValidationError('request is required', { provider: 'graph', operation: 'findMeetingTimes' });
   return unwrap(api, api.client.POST('/users/{user-id}/findMeetingTimes', { params: { path: userPath(api) }, headers: preferHeader(api), body: request }));
 }
