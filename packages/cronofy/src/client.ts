@@ -6,7 +6,7 @@ import {
   type HttpClient,
   type TokenSet,
 } from '@cal/core';
-import { createOAuth2Auth, type OAuth2Auth } from '@cal/core/oauth2';
+import type { OAuth2Auth } from '@cal/core/oauth2';
 import createClient, { type Client } from 'openapi-fetch';
 import { cronofyHosts, type CronofyDataCenter, type CronofyHosts } from './data-centers.js';
 import { parseCronofyError } from './errors.js';
@@ -99,7 +99,12 @@ export class CronofyClient {
   /** API and app hosts in use. */
   readonly hosts: CronofyHosts;
   readonly #options: CronofyClientOptions;
-  readonly #oauth: OAuth2Auth | undefined;
+  /**
+   * OAuth (core's createOAuth2Auth on oauth4webapi), created on first use through a dynamic
+   * import: an app that only reads with a stored or personal token never loads it when its bundler
+   * splits chunks (about 24 KB minified of the bundle).
+   */
+  readonly #oauth: (() => Promise<OAuth2Auth>) | undefined;
   readonly #http: HttpClient;
   readonly #appHttp: HttpClient;
   readonly #anonHttp: HttpClient;
@@ -133,25 +138,38 @@ export class CronofyClient {
 
     let userAuth: AuthStrategy | undefined;
     if (options.clientId && options.clientSecret) {
-      this.#oauth = createOAuth2Auth({
-        provider: 'cronofy',
-        clientId: options.clientId,
-        clientSecret: options.clientSecret,
-        clientAuth: 'post', // client_id + client_secret in the body (§2.2); no SDK uses Basic
-        authorizationEndpoint: `${this.hosts.app}/oauth/authorize`,
-        tokenEndpoint: `${this.hosts.api}/oauth/token`,
-        revocationEndpoint: `${this.hosts.api}/oauth/token/revoke`,
-        revokeTokenType: 'refresh_token', // docs recommend it: it cannot have expired (pycronofy#59)
-        ...(this.#tokens ? { tokens: this.#tokens } : {}),
-        ...(options.tokenStore ? { tokenStore: options.tokenStore } : {}),
-        ...(options.storeKey ? { storeKey: options.storeKey } : {}),
-        ...(options.fetch ? { fetch: options.fetch } : {}),
-        onTokensRefreshed: async (tokens) => {
-          this.#tokens = tokens;
-          await options.onTokensRefreshed?.(tokens);
-        },
-      });
-      userAuth = this.#oauth;
+      const clientId = options.clientId;
+      const clientSecret = options.clientSecret;
+      const initial = this.#tokens;
+      let loading: Promise<OAuth2Auth> | undefined;
+      this.#oauth = () =>
+        (loading ??= import('@cal/core/oauth2').then(({ createOAuth2Auth }) =>
+          createOAuth2Auth({
+            provider: 'cronofy',
+            clientId,
+            clientSecret,
+            clientAuth: 'post', // client_id + client_secret in the body (§2.2); no SDK uses Basic
+            authorizationEndpoint: `${this.hosts.app}/oauth/authorize`,
+            tokenEndpoint: `${this.hosts.api}/oauth/token`,
+            revocationEndpoint: `${this.hosts.api}/oauth/token/revoke`,
+            revokeTokenType: 'refresh_token', // docs recommend it: it cannot have expired (pycronofy#59)
+            ...(initial ? { tokens: initial } : {}),
+            ...(options.tokenStore ? { tokenStore: options.tokenStore } : {}),
+            ...(options.storeKey ? { storeKey: options.storeKey } : {}),
+            ...(options.fetch ? { fetch: options.fetch } : {}),
+            onTokensRefreshed: async (tokens) => {
+              this.#tokens = tokens;
+              await options.onTokensRefreshed?.(tokens);
+            },
+          }),
+        ));
+      const oauth = this.#oauth;
+      userAuth = {
+        kind: 'oauth2',
+        authorize: async (request) => (await oauth()).authorize(request),
+        onUnauthorized: async (request, response) => (await oauth()).onUnauthorized?.(request, response) ?? false,
+        secrets: () => this.#secrets(),
+      };
     } else if (options.accessToken) {
       // a personal access token (or a token managed elsewhere): no refresh possible
       userAuth = bearerAuth(() => this.#tokens?.accessToken ?? '');
@@ -235,7 +253,7 @@ export class CronofyClient {
   /** Exchanges the code from the redirect for tokens; the client uses them from now on. */
   async getAuthorizationFromCode(code: string, redirectUri: string): Promise<CronofyAuthorization> {
     this.validate('getAuthorizationFromCode', code, redirectUri);
-    const tokens = await this.#oauth!.exchangeCode({ code }, { redirectUri });
+    const tokens = await (await this.#oauth!()).exchangeCode({ code }, { redirectUri });
     this.#tokens = tokens;
     return toAuthorization(tokens);
   }
@@ -243,7 +261,7 @@ export class CronofyClient {
   /** Gets a new access token with the refresh token (the rotated refresh token is kept). */
   async refreshAuthorization(): Promise<CronofyAuthorization> {
     this.validate('refreshAuthorization');
-    const tokens = await this.#oauth!.refresh({ force: true });
+    const tokens = await (await this.#oauth!()).refresh({ force: true });
     this.#tokens = tokens;
     return toAuthorization(tokens);
   }
@@ -251,7 +269,7 @@ export class CronofyClient {
   /** Revokes the authorization by sending the refresh token (docs' advice; pycronofy sends the access token), then forgets the tokens. */
   async revokeAuthorization(): Promise<void> {
     this.validate('revokeAuthorization');
-    await this.#oauth!.revoke();
+    await (await this.#oauth!()).revoke();
     this.#tokens = undefined;
   }
 
@@ -287,7 +305,7 @@ export class CronofyClient {
       extra,
     };
     this.#tokens = tokens;
-    await this.#oauth?.setTokens(tokens);
+    if (this.#oauth) await (await this.#oauth()).setTokens(tokens);
     await this.#options.onTokensRefreshed?.(tokens);
     return toAuthorization(tokens);
   }
