@@ -1,5 +1,6 @@
 import type { AuthStrategy } from '@cal/core';
 import { authorizationHeader, createNonce, signRequest, type SignatureMethod } from './sign.js';
+import { percentEncode } from './percent-encode.js';
 
 /**
  * The four portal-issued OAuth 1.0 credentials (OCSS `SyncServerAuth`). SyncServer has no token
@@ -27,7 +28,9 @@ export class SyncServerAuth {
   strategy(signatureMethod: SignatureMethod = 'HMAC-SHA1', now: () => number = Date.now): AuthStrategy {
     return {
       kind: 'oauth1',
-      secrets: () => [this.consumerSecret, this.accessSecret],
+      // Also the encoded forms: a PLAINTEXT signature travels as enc(enc(cs)&enc(ts)) (RFC 5849 §3.4.4).
+      secrets: () =>
+        [...new Set([this.consumerSecret, this.accessSecret].flatMap((s) => [s, percentEncode(s), percentEncode(percentEncode(s))]))].filter(Boolean),
       authorize: async (request) => {
         const oauth: Record<string, string> = {
           oauth_consumer_key: this.consumerKey,

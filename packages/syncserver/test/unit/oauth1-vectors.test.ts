@@ -10,6 +10,8 @@ import {
   signatureBaseString,
   signingKey,
   SyncServerAuth,
+  SyncServerAPI,
+  ClientError,
 } from '../../src/index.js';
 
 const form = (s: string): [string, string][] => [...new URLSearchParams(s)];
@@ -136,6 +138,20 @@ describe('Twitter vectors (request/oauth-sign test.js), incl. UTF-8 body', () =>
   });
 });
 
+describe('no secret in errors', () => {
+  it('a server echoing the PLAINTEXT Authorization header in its error body is scrubbed', async () => {
+    const api = new SyncServerAPI(new SyncServerAuth('ck', 'c&s', 'ak', 't$s'), {
+      signatureMethod: 'PLAINTEXT',
+      fetch: async (input, init) => new Response(`bad request: ${new Request(input, init).headers.get("authorization")}`, { status: 400 }),
+    });
+    const err = await api.clients.size().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ClientError);
+    const dump = `${JSON.stringify(err)} ${String(err)} ${JSON.stringify((err as { body?: unknown }).body)}`;
+    expect(dump).toContain('oauth_token');
+    for (const s of ['c&s', 't$s', 'c%26s', 't%24s', 'c%2526s', 't%2524s']) expect(dump).not.toContain(s);
+  });
+});
+
 describe('SyncServerAuth strategy', () => {
   const auth = new SyncServerAuth('CK', 'CS', 'AK', 'TS');
   it('puts oauth params in the Authorization header with a fresh nonce each time', async () => {
@@ -149,6 +165,7 @@ describe('SyncServerAuth strategy', () => {
     const nonce = (h: string): string => /oauth_nonce="([0-9a-f]{32})"/.exec(h)![1]!;
     expect(nonce(a)).not.toBe(nonce(b));
     expect(s.secrets()).toEqual(['CS', 'TS']);
+    expect(new SyncServerAuth('k', 'a&b', 't', 'c$').strategy().secrets()).toEqual(['a&b', 'a%26b', 'a%2526b', 'c$', 'c%24', 'c%2524']);
   });
   it('signs HMAC-SHA1 over method, URL and query (verifiable by recomputation)', async () => {
     const s = auth.strategy('HMAC-SHA1');
