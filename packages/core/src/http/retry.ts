@@ -1,4 +1,4 @@
-import type { Middleware } from './middleware.js';
+import type { Middleware, RequestMeta } from './middleware.js';
 import type { Clock } from './types.js';
 import { parseRetryAfter } from './retry-after.js';
 import { systemClock } from './clock.js';
@@ -57,43 +57,50 @@ export function retryMiddleware(options: RetryOptions = {}): Middleware {
   const allowed = (request: Request, idempotent: boolean | undefined) =>
     limit > 0 && isRetryable(request.method, idempotent, methods);
 
-  return {
-    name: 'retry',
-    async onResponse({ request, response, meta, dispatch }) {
-      if (!dispatch || !statuses.has(response.status) || !allowed(request, meta.idempotent)) return;
-      let current = response;
-      for (let retry = 1; retry <= limit && statuses.has(current.status); retry++) {
-        let wait = backoff(retry);
-        if (current.status === 429 || current.status === 503) {
-          const after = parseRetryAfter(current.headers.get('retry-after'), clock().now());
+  /**
+   * One loop for both failure kinds: a retryable status (then `Retry-After` may set the wait) or
+   * a transport error before any response. Returns the last outcome, response or error.
+   */
+  async function retryLoop(request: Request, meta: RequestMeta, dispatch: (r: Request) => Promise<Response>, first: Response | unknown) {
+    let outcome = first;
+    for (let retry = 1; retry <= limit; retry++) {
+      let wait = backoff(retry);
+      if (outcome instanceof Response) {
+        if (!statuses.has(outcome.status)) break;
+        if (outcome.status === 429 || outcome.status === 503) {
+          const after = parseRetryAfter(outcome.headers.get('retry-after'), clock().now());
           if (after !== undefined) {
             if (after * 1000 > maxRetryAfter) break; // the server asks for longer than we will wait
             wait = after * 1000;
           }
         }
-        await current.body?.cancel().catch(() => {});
-        await clock().sleep(wait, meta.signal);
-        meta.attempt++;
-        current = await dispatch(request);
+        await outcome.body?.cancel().catch(() => {});
+      } else if (!isTransportError(outcome) || meta.signal?.aborted) break;
+      await clock().sleep(wait, meta.signal);
+      meta.attempt++;
+      try {
+        outcome = await dispatch(request);
+      } catch (e) {
+        outcome = e;
       }
-      return current;
+    }
+    return outcome;
+  }
+
+  return {
+    name: 'retry',
+    async onResponse({ request, response, meta, dispatch }) {
+      if (!dispatch || !statuses.has(response.status) || !allowed(request, meta.idempotent)) return;
+      const outcome = await retryLoop(request, meta, dispatch, response);
+      if (outcome instanceof Response) return outcome;
+      throw outcome;
     },
     async onError({ request, error, meta, dispatch }) {
-      if (!dispatch || !allowed(request, meta.idempotent) || meta.signal?.aborted) return;
-      // Only errors raised by fetch itself (no response yet) reach onError; see client.ts.
-      if (!isTransportError(error)) return;
-      let lastError: unknown = error;
-      for (let retry = 1; retry <= limit; retry++) {
-        await clock().sleep(backoff(retry), meta.signal);
-        meta.attempt++;
-        try {
-          return await dispatch(request);
-        } catch (e) {
-          lastError = e;
-          if (!isTransportError(e) || meta.signal?.aborted) break;
-        }
-      }
-      return lastError instanceof Error ? lastError : undefined;
+      // Only errors raised by fetch itself (no response yet) reach onError; a body that fails
+      // mid-stream is the caller's read and is never retried here.
+      if (!dispatch || !allowed(request, meta.idempotent) || !isTransportError(error)) return;
+      const outcome = await retryLoop(request, meta, dispatch, error);
+      return outcome instanceof Response || outcome instanceof Error ? outcome : undefined;
     },
   };
 }
