@@ -50,7 +50,7 @@ export class SyncServerAPI {
       ...(options.retry === undefined ? {} : { retry: options.retry }),
       ...(options.onRequest ? { onRequest: options.onRequest } : {}),
     });
-    const ctx: Context = { transport: new Transport(http), root };
+    const ctx: Context = { transport: new Transport(http, root), root };
     this.phones = new Phones(ctx);
     this.clients = new Clients(ctx);
   }

@@ -39,8 +39,12 @@ export abstract class Collection<R extends Resource<object>> implements AsyncIte
 
   /** Every member (fetched once, then cached until `refresh()`). */
   list(): Promise<R[]> {
-    this.cache ??= this.ctx.transport.feed(this.listUrl(), this.query).then((es) => es.map((e) => this.wrap(e)));
-    this.cache.catch(() => (this.cache = undefined));
+    if (!this.cache) {
+      const p = this.ctx.transport.feed(this.listUrl(), this.query).then((es) => es.map((e) => this.wrap(e)));
+      // A failed load is not cached (and a later refresh() is not undone).
+      p.catch(() => this.cache === p && (this.cache = undefined));
+      this.cache = p;
+    }
     return this.cache;
   }
 

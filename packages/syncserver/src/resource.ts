@@ -32,9 +32,10 @@ export abstract class Resource<Changes extends object = Record<string, never>> {
   get modified(): Date | undefined {
     return this.entry.updated;
   }
-  /** The entry's URL (its `self` link). */
+  /** The entry's URL (its `self` link, rebased onto the configured origin, see `Transport.url`). */
   get url(): string {
-    return this.entry.links['self'] ?? '';
+    const self = this.entry.links['self'];
+    return self ? this.ctx.transport.url(self) : '';
   }
   /** Where PUT and DELETE go: the `edit` link (`…/edit` for GData, reference §3.4), else self. */
   protected get editUrl(): string {

@@ -12,12 +12,29 @@ export class Transport {
   constructor(
     /** The core HTTP client (retry, timeout, OAuth 1.0 signing, origin guard). */
     readonly http: HttpClient,
+    /** API root, e.g. `https://api.obexcode.com/v2/`. */
+    readonly root: string,
   ) {}
+
+  /**
+   * SyncServer's entries carry absolute `http://api.obexcode.com/…` links even when reached over
+   * HTTPS (reference §4). Links to the API's own host are rebased onto the configured scheme and
+   * port, so following them neither downgrades to http nor trips the credential origin guard.
+   */
+  url(href: string): string {
+    const u = new URL(href, this.root);
+    const r = new URL(this.root);
+    if (u.hostname === r.hostname && u.origin !== r.origin) {
+      u.protocol = r.protocol;
+      u.port = r.port;
+    }
+    return u.href;
+  }
 
   /** Sends a request; returns the response body text and status. */
   async send(method: string, url: string, body?: string, query?: Record<string, string | undefined>): Promise<{ status: number; text: string }> {
     try {
-      const res = await this.http.request(url, {
+      const res = await this.http.request(this.url(url), {
         method,
         headers: body === undefined ? { accept: ATOM } : { accept: ATOM, 'content-type': ATOM },
         ...(body === undefined ? {} : { body }),

@@ -118,3 +118,19 @@ describe('client-side validation happens before any request', () => {
     expect(urls).toEqual(['https://api.obexcode.com/v2/phones/vendors/all.xml']);
   });
 });
+
+describe('documented absolute http:// links', () => {
+  it('are rebased onto the configured https origin before being followed', async () => {
+    const urls: string[] = [];
+    const entry = `<entry xmlns="${ATOM}"><id>http://api.obexcode.com/v2/phones/vendors/v1</id><link rel="self" href="http://api.obexcode.com/v2/phones/vendors/v1"/><title>HTC</title></entry>`;
+    const api = new SyncServerAPI(undefined, {
+      fetch: async (input, init) => {
+        urls.push(new Request(input, init).url);
+        return new Response(urls.length === 1 ? `<feed xmlns="${ATOM}">${entry}</feed>` : entry);
+      },
+    });
+    const [v] = await api.phones.vendors.list();
+    await v!.refresh();
+    expect(urls).toEqual(['https://api.obexcode.com/v2/phones/vendors/all.xml', 'https://api.obexcode.com/v2/phones/vendors/v1']);
+  });
+});
