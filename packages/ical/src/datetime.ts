@@ -152,16 +152,30 @@ const utcOf = (f: Fields): number => Date.UTC(f.year, f.month - 1, f.day, f.hour
  * Returns undefined when the zone is unknown to Intl.
  * @public
  */
+const offsetCache = new Map<string, number>();
+
+/** UTC offset (ms) of `tz` at instant `t`, cached per zone and quarter hour (every zone changes offset on a UTC quarter hour). */
+function offsetAt(t: number, tz: string): number {
+  const key = tz + '|' + Math.floor(t / 900_000);
+  let off = offsetCache.get(key);
+  if (off === undefined) {
+    off = utcOf(zoneFields(t, tz)) - Math.floor(t / 1000) * 1000;
+    if (offsetCache.size > 50_000) offsetCache.clear();
+    offsetCache.set(key, off);
+  }
+  return off;
+}
+
 export function zonedToEpoch(f: Fields, tzid: string): number | undefined {
   if (!ianaZone(tzid)) return undefined;
   const guess = utcOf(f);
-  const off1 = utcOf(zoneFields(guess, tzid)) - guess;
+  const off1 = offsetAt(guess, tzid);
   let t = guess - off1;
-  const off2 = utcOf(zoneFields(t, tzid)) - t;
-  if (off2 !== off1) t = guess - off2;
+  const off2 = offsetAt(t, tzid);
+  if (off2 === off1) return t;
+  t = guess - off2;
   // A time in a spring-forward gap does not exist: the RFC says use the offset before the gap.
-  const back = utcOf(zoneFields(t, tzid));
-  if (back !== guess) t = guess - Math.max(off1, off2);
+  if (t + offsetAt(t, tzid) !== guess) t = guess - Math.max(off1, off2);
   return t;
 }
 

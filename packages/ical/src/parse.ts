@@ -66,7 +66,8 @@ function parseLine(line: string, lineNo: number): ICalProperty {
 export function parseICalendarComponents(text: string): ICalComponent[] {
   if (typeof text !== 'string') throw invalid('input is not a string');
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const rawLines = src.split(/\r\n|\n|\r/);
+  // Lines end in CRLF (RFC 5545 §3.1) but LF-only and CR-only input is common; normalise cheaply.
+  const rawLines = src.indexOf('\r') === -1 ? src.split('\n') : src.split(/\r\n|\n|\r/);
   const out: ICalComponent[] = [];
   const stack: ICalComponent[] = [];
   let cur = '';

@@ -1,9 +1,10 @@
 import type { ICalComponent, ICalProperty } from './model.js';
 
-const encoder = /* @__PURE__ */ new TextEncoder();
+const SIMPLE_PARAM = /^[A-Za-z0-9_./+@-]*$/;
 
 /** Quotes a parameter value when it holds `:` `;` `,` (RFC 5545 §3.2) and caret-encodes `"` and newlines (RFC 6868). */
 function paramValue(v: string): string {
+  if (SIMPLE_PARAM.test(v)) return v;
   const enc = v.indexOf('^') === -1 && v.indexOf('"') === -1 && v.indexOf('\n') === -1 ? v : v.replace(/\^/g, '^^').replace(/"/g, "^'").replace(/\r?\n/g, '^n');
   return /[:;,]/.test(enc) ? `"${enc}"` : enc;
 }
@@ -13,13 +14,20 @@ function paramValue(v: string): string {
  * surrogate pair.
  */
 export function foldLine(line: string): string {
-  // Fast path: pure ASCII lines up to 75 chars.
-  if (line.length <= 75 && !/[^\x00-\x7f]/.test(line)) return line;
+  const len = line.length;
+  if (len <= 75 && ASCII.test(line)) return line;
+  if (ASCII.test(line)) {
+    // ASCII: one char = one octet, so fold by slicing (75, then 74 + the leading space).
+    let out = line.slice(0, 75);
+    for (let i = 75; i < len; i += 74) out += '\r\n ' + line.slice(i, i + 74);
+    return out;
+  }
   let out = '';
   let octets = 0;
   let limit = 75;
   for (const ch of line) {
-    const n = ch.length === 1 && ch.charCodeAt(0) < 0x80 ? 1 : encoder.encode(ch).length;
+    const cp = ch.codePointAt(0)!;
+    const n = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
     if (octets + n > limit) {
       out += '\r\n ';
       octets = 0;
@@ -31,11 +39,13 @@ export function foldLine(line: string): string {
   return out;
 }
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Serialises one property as a content line (not folded). @public */
 export function serializeProperty(p: ICalProperty): string {
   let s = p.name;
-  for (const k in p.params) s += `;${k}=${paramValue(p.params[k]!)}`;
-  return `${s}:${p.value}`;
+  for (const k in p.params) s += ';' + k + '=' + paramValue(p.params[k]!);
+  return s + ':' + p.value;
 }
 
 /**
