@@ -3,6 +3,23 @@
  * draft-ietf-jmap-calendars, draft-ietf-jmap-tasks) on `@cal/core`'s HTTP client, tested on Cyrus 3.10.
  * @packageDocumentation
  */
+// The @cal/core error classes this package throws, re-exported so apps need one import.
+export {
+  AbortedError,
+  AuthenticationError,
+  CalError,
+  ConflictError,
+  ErrorCode,
+  HttpError,
+  NetworkError,
+  NotFoundError,
+  ProtocolError,
+  RateLimitError,
+  ServerError,
+  TimeoutError,
+  ValidationError,
+  isCalError,
+} from '@cal/core';
 export { createJMAPClient, type JMAPClient, type JMAPClientOptions } from './client.js';
 export { call, type MethodCall } from './method-call.js';
 export { JMAPResponse, type CallResult } from './response.js';
