@@ -12,7 +12,7 @@ bootstrap() {
     npm install -g --silent --no-audit --no-fund "pnpm@$PNPM_VERSION" >/dev/null
   fi
   echo "» pnpm install"
-  pnpm install --frozen-lockfile --reporter=silent
+  pnpm install --frozen-lockfile --reporter=append-only | tail -n 5
 }
 
 install_servers() {
