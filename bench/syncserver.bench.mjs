@@ -5,16 +5,23 @@
 // - raw fetch + @cal/core/xml parseXml (the parse cost alone, no object model).
 // The usual alternative, npm oauth-1.0a, fails RFC 5849 vectors (reference §8), so it is not a
 // fair "what users would pick" baseline here; raw fetch is the floor.
+import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { startSyncServerSimulator } from '@cal/testkit/syncserver';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import { parseXml } from '@cal/core/xml';
 import { SyncServerAPI, SyncServerAuth } from '@cal/syncserver';
 
 const COUNTS = [100, 1_000, 5_000];
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
-const sim = await startSyncServerSimulator();
-const c = sim.credentials[0];
-const api = new SyncServerAPI(new SyncServerAuth(c.consumerKey, c.consumerSecret, c.accessKey, c.accessSecret), { baseUrl: sim.url });
+// The simulator runs in a child process, so this process measures only the client side.
+const child = spawn(process.execPath, [fileURLToPath(new URL('./syncserver-sim-process.mjs', import.meta.url))], { stdio: ['pipe', 'pipe', 'inherit'] });
+const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+async function seed(count) {
+  child.stdin.write(`${JSON.stringify({ seed: count })}\n`);
+  return JSON.parse((await lines.next()).value);
+}
+let c;
 const enc = (s) => encodeURIComponent(s).replace(/[!'()*]/g, (x) => `%${x.charCodeAt(0).toString(16).toUpperCase()}`);
 let n = 0;
 const plaintext = () =>
@@ -25,15 +32,11 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const rows = [];
 try {
   for (const count of COUNTS) {
-    sim.reset();
-    const store = await api.clients.datastore.new({ name: `bench ${count}` });
-    const now = sim.state.now();
-    for (let i = 0; i < count; i++) {
-      const id = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
-      const rec = { id, store: store.id, data: `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person ${i}\r\nEND:VCARD`, type: 'text/vcard', dataclass: 'contacts', title: `Person ${i}`, created: now, modified: now };
-      sim.state.contents.set(id, rec);
-    }
-    const url = `${sim.url}/v2/services/datastore/${store.id}/content/`;
+    const info = await seed(count);
+    c = info.credential;
+    const api = new SyncServerAPI(new SyncServerAuth(c.consumerKey, c.consumerSecret, c.accessKey, c.accessSecret), { baseUrl: info.url });
+    const store = await api.clients.datastore.get(info.storeId);
+    const url = `${info.url}/v2/services/datastore/${store.id}/content/`;
     const variants = {
       '@cal/syncserver contents.list()': async () => (await store.contents.filter({}).list()).length,
       'raw fetch (text only)': async () => (await (await fetch(url, { headers: { authorization: plaintext(), accept: 'application/atom+xml' } })).text()).length > 0 ? count : 0,
@@ -52,7 +55,7 @@ try {
     }
   }
 } finally {
-  await sim.close();
+  child.stdin.end();
 }
 console.log('| items | variant | median ms | vs raw fetch |\n|---|---|---|---|');
 for (const r of rows) {
