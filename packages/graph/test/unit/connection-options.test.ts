@@ -15,7 +15,7 @@ describe('GraphConnection options, one by one (injected fetch)', () => {
   it('clientId / clientSecret: validated before any request', () => {
     const bad: [Partial<GraphConnectionOptions>, string][] = [
       [{ clientId: '' }, 'clientId'],
-      [{ clientSecret: undefined }, 'clientSecret'],
+      [{ clientSecret: undefined } as never, 'clientSecret'],
       [{ authFlowType: 'public' }, 'clientSecret'],
       [{ authFlowType: 'credentials' }, 'tenantId'],
       [{ authFlowType: 'credentials', tenantId: 'organizations' }, 'tenantId'],
@@ -71,7 +71,7 @@ describe('GraphConnection options, one by one (injected fetch)', () => {
   });
 
   it('credentials flow: requestToken posts client_credentials with the .default scope', async () => {
-    const { con, calls } = make({ authFlowType: 'credentials', tenantId: 't1', tokens: undefined }, () => json({ access_token: 'app-at', token_type: 'Bearer', expires_in: 3600 }));
+    const { con, calls } = make({ authFlowType: 'credentials', tenantId: 't1', tokens: undefined } as never, () => json({ access_token: 'app-at', token_type: 'Bearer', expires_in: 3600 }));
     const t = await con.requestToken();
     expect(t.accessToken).toBe('app-at');
     const body = new URLSearchParams(calls[0]!.body);
