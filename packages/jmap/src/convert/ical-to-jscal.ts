@@ -1,4 +1,5 @@
 import { ValidationError } from '@cal/core';
+import { ianaZone, parseDateTime, zonedToEpoch } from '@cal/ical';
 import { param, parseICal, prop, unescapeText, type ICalComponent, type ICalProperty } from './ical-model.js';
 import { diffSeconds, formatDuration, parseICalTime, utcToZone } from './datetime.js';
 import { stableId } from './ids.js';
@@ -84,11 +85,23 @@ function parseRule(value: string, tz: string | undefined): RecurrenceRule {
   return rule;
 }
 
-/** A recurrence id / EXDATE / RDATE instant as a LocalDateTime in the event's zone. */
+/** A TZID as the IANA name JSCalendar wants (`/mozilla.org/…/Europe/Berlin` → `Europe/Berlin`). */
+function zoneOf(tzid: string | undefined): string | undefined {
+  return tzid === undefined ? undefined : (ianaZone(tzid) ?? tzid);
+}
+
+/**
+ * A recurrence id / EXDATE / RDATE instant as a LocalDateTime in the event's zone (RFC 8984 §4.3.5:
+ * override keys are in the master's zone). UTC values and values with another TZID are converted.
+ */
 function instantIn(p: ICalProperty, v: string, tz: string | undefined): string {
   const t = parseICalTime(v);
   if (t.utc && tz) return utcToZone(t.local, tz);
-  void p;
+  const own = zoneOf(param(p, 'TZID'));
+  if (own && tz && own !== tz && !t.dateOnly) {
+    const epoch = zonedToEpoch(parseDateTime(v), own);
+    if (epoch !== undefined) return utcToZone(new Date(epoch).toISOString().slice(0, 19), tz);
+  }
   return t.local;
 }
 
@@ -176,7 +189,7 @@ function convertEvent(c: ICalComponent): JSCalendarEvent {
   if (dtstart) {
     const s = parseICalTime(dtstart.value);
     event.start = s.local;
-    tz = param(dtstart, 'TZID') ?? (s.utc ? 'Etc/UTC' : undefined);
+    tz = zoneOf(param(dtstart, 'TZID')) ?? (s.utc ? 'Etc/UTC' : undefined);
     if (tz) event.timeZone = tz;
     if (s.dateOnly || (param(dtstart, 'VALUE') ?? '').toUpperCase() === 'DATE') event.showWithoutTime = true;
     const dur = prop(c, 'DURATION');
@@ -184,10 +197,10 @@ function convertEvent(c: ICalComponent): JSCalendarEvent {
     if (dur) event.duration = dur.value.trim();
     else if (dtend) {
       const e = parseICalTime(dtend.value);
-      const endTz = param(dtend, 'TZID') ?? (e.utc ? 'Etc/UTC' : undefined);
-      // Different end zone: compare in UTC-free wall time of the start zone when possible.
-      const endLocal = e.utc && tz && tz !== 'Etc/UTC' ? utcToZone(e.local, tz) : e.local;
-      event.duration = formatDuration(diffSeconds(s.local, endTz && endTz !== tz && !e.utc ? e.local : endLocal));
+      // DTEND in UTC or in another zone: express it in the start's zone first (RFC 8984 §5.1.2: the
+      // duration is wall-clock time in the event's zone).
+      const endLocal = dtend.params['TZID'] || e.utc ? instantIn(dtend, dtend.value, tz) : e.local;
+      event.duration = formatDuration(diffSeconds(s.local, endLocal));
     } else if (s.dateOnly) event.duration = 'P1D'; // RFC 5545 §3.6.1: a DATE start without end lasts one day
   }
   const loc = prop(c, 'LOCATION');

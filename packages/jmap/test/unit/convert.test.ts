@@ -90,6 +90,15 @@ describe('iCalendar → JSCalendar (RFC 8984 + calext mapping draft)', () => {
     expect(floating.timeZone).toBeUndefined();
   });
 
+  it('normalises zones: vendor TZIDs, DTEND in another zone, UTC EXDATE of a zoned event', () => {
+    const ev = icalToJSCalendar(cal(
+      'BEGIN:VEVENT', 'UID:z', 'DTSTART;TZID=/mozilla.org/20050126_1/Europe/Berlin:20250301T100000',
+      'DTEND;TZID=Europe/London:20250301T100000', 'RRULE:FREQ=DAILY;COUNT=3', 'EXDATE:20250302T090000Z', 'END:VEVENT',
+    ));
+    expect(ev).toMatchObject({ timeZone: 'Europe/Berlin', duration: 'PT1H' });
+    expect(ev.recurrenceOverrides).toEqual({ '2025-03-02T10:00:00': { excluded: true } });
+  });
+
   it('rejects input without a VEVENT or malformed text with ValidationError', () => {
     expect(() => icalToJSCalendar(cal('BEGIN:VTODO', 'UID:t', 'END:VTODO'))).toThrow(ValidationError);
     expect(() => icalToJSCalendar('BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n')).toThrow(ValidationError);
