@@ -101,7 +101,7 @@ export class NotAllowedError extends core.HttpError {
   }
 }
 
-/** Marks an error from core's HTTP client with its OCSS kinds (in place; see the table above). */
+/** Marks an error from core's HTTP client with its OCSS kinds (in place; see the table above). @internal */
 export function toOCSSError(e: unknown): unknown {
   if (!core.isCalError(e) || has(e, 'OCSSAPIError')) return e;
   const s = e.status ?? 0;
@@ -121,17 +121,17 @@ export function toOCSSError(e: unknown): unknown {
   );
 }
 
-/** Client-side input check: a core `ValidationError` that is also an OCSS `ClientError`. */
+/** Client-side input check: a core `ValidationError` that is also an OCSS `ClientError`. @internal */
 export function invalid(operation: string, field: string, description: string): core.ValidationError {
   return mark(new core.ValidationError(`Invalid ${field}: ${description}`, { provider: 'syncserver', operation, details: [{ field, description }] }), ['ClientError']);
 }
 
-/** A parse failure: a core `ProtocolError` marked as an `OCSSAPIError`. */
+/** A parse failure: a core `ProtocolError` marked as an `OCSSAPIError`. @internal */
 export function protocolError(message: string, cause?: unknown): core.ProtocolError {
   return mark(new core.ProtocolError(message, { provider: 'syncserver', cause }), []);
 }
 
-/** A missing key in a collection (OCSS: `No Vendor with ID 'x'`). */
+/** A missing key in a collection (OCSS: `No Vendor with ID 'x'`). @internal */
 export function notFound(kind: string, id: string): NotFoundError {
   return new NotFoundError(`No ${kind} with ID '${id}'`);
 }

@@ -37,7 +37,7 @@ function textOf(el: XmlElement, local: string): string | undefined {
   return el.children.find((c) => c.ns === ATOM_NS && c.local === local)?.text.trim();
 }
 
-/** Reads one `atom:entry` element. */
+/** Reads one `atom:entry` element. @internal */
 export function readEntry(el: XmlElement): AtomEntry {
   const links: Record<string, string> = {};
   const elements: XmlElement[] = [];
@@ -68,7 +68,7 @@ export function readEntry(el: XmlElement): AtomEntry {
   };
 }
 
-/** Parses an Atom feed document into its entries (an entry document counts as a one-entry feed). */
+/** Parses an Atom feed document into its entries (an entry document counts as a one-entry feed); hostile or broken XML → `ProtocolError`. @public */
 export function parseFeed(text: string): AtomEntry[] {
   const root = parse(text);
   if (root.ns === ATOM_NS && root.local === 'entry') return [readEntry(root)];
@@ -76,7 +76,7 @@ export function parseFeed(text: string): AtomEntry[] {
   return root.children.filter((c) => c.ns === ATOM_NS && c.local === 'entry').map(readEntry);
 }
 
-/** Parses an Atom entry document. */
+/** Parses an Atom entry document; hostile or broken XML → `ProtocolError`. @public */
 export function parseEntry(text: string): AtomEntry {
   const root = parse(text);
   if (root.ns !== ATOM_NS || root.local !== 'entry') throw protocolError(`Expected an Atom entry, got <${root.local}>`);
