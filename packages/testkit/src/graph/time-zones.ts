@@ -22,13 +22,18 @@ const WINDOWS_TO_IANA: Record<string, string> = {
   'AUS Eastern Standard Time': 'Australia/Sydney',
 };
 
+const known = new Set<string>();
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 /** IANA zone for a Graph zone name, or `undefined` when unknown. */
 export function ianaZone(name: string | undefined | null): string | undefined {
   if (!name) return 'UTC';
   const trimmed = name.trim();
   if (WINDOWS_TO_IANA[trimmed]) return WINDOWS_TO_IANA[trimmed];
+  if (formatters.has(trimmed) || known.has(trimmed)) return trimmed;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: trimmed });
+    known.add(trimmed);
     return trimmed;
   } catch {
     return undefined;
@@ -41,16 +46,22 @@ export function isWindowsZone(name: string): boolean {
 }
 
 function offsetMs(utcMs: number, zone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(utcMs));
+  if (zone === 'UTC') return 0;
+  let fmt = formatters.get(zone);
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(zone, fmt);
+  }
+  const parts = fmt.formatToParts(new Date(utcMs));
   const get = (t: string) => Number(parts.find((p) => p.type === t)?.value ?? 0);
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
   return asUtc - Math.floor(utcMs / 1000) * 1000;
