@@ -13,13 +13,15 @@ import { parseCronofyError } from './errors.js';
 import type { components, paths } from './generated/cronofy.js';
 import { CronofyPages, type CronofyPageJson } from './pages.js';
 import { getAbsolute, rememberRequest, send as sendWith, serializeBody } from './send.js';
-import { formatDateOrTime, formatEventTime, formatTime } from './time-format.js';
+import { formatDateOrTime, formatEventTime, formatTime, type CronofyTime } from './time-format.js';
 import type {
   AvailabilityQuery,
   BatchEntry,
   BatchResult,
   CronofyAccount,
   CronofyAuthorization,
+  CronofyAvailabilityRule,
+  CronofyAvailablePeriod,
   CronofyCalendar,
   CronofyChannel,
   CronofyClientOptions,
@@ -33,7 +35,9 @@ import type {
   CronofyUserinfo,
   ParticipationStatus,
   ReadEventsParams,
+  ReadAvailablePeriodsParams,
   ReadFreeBusyParams,
+  ServiceAccountAuthorization,
   UserAuthLinkOptions,
 } from './types.js';
 import { runValidation, type Credential } from './validate.js';
@@ -571,6 +575,132 @@ export class CronofyClient {
     return (await sendWith(this.#secrets, 'POST', '/v1/element_tokens', this.#appApi.POST('/v1/element_tokens', { body }))).element_token;
   }
 
+  /**
+   * Sequenced availability (`POST /v1/sequenced_availability`, client-secret auth unless
+   * `availabilityWithUserToken`): request in the API's shape, `Date`s allowed → `sequences`.
+   */
+  async sequencedAvailability(request: { sequence: Record<string, unknown>[]; query_periods?: { start: CronofyTime; end: CronofyTime }[]; [field: string]: unknown }): Promise<Record<string, unknown>[]> {
+    this.validate('sequencedAvailability', request);
+    const { query_periods, ...rest } = request;
+    const body = {
+      ...rest,
+      ...(query_periods
+        ? { query_periods: query_periods.map((p, i) => ({ start: formatTime(p.start, `query_periods[${i}].start`, 'sequencedAvailability'), end: formatTime(p.end, `query_periods[${i}].end`, 'sequencedAvailability') })) }
+        : {}),
+    };
+    const api = this.#options.availabilityWithUserToken ? this.#api : this.#appApi;
+    return (await sendWith(this.#secrets, 'POST', '/v1/sequenced_availability', api.POST('/v1/sequenced_availability', { body }))).sequences;
+  }
+
+  /** Real-Time Sequencing link (`POST /v1/real_time_sequencing`, client-secret auth). */
+  async realTimeSequencing(request: Record<string, unknown>): Promise<CronofyRealTimeScheduling> {
+    this.validate('realTimeSequencing', request);
+    const body = request as components['schemas']['RealTimeSchedulingRequest'];
+    return (await sendWith(this.#secrets, 'POST', '/v1/real_time_sequencing', this.#appApi.POST('/v1/real_time_sequencing', { body }))).real_time_scheduling;
+  }
+
+  // ---------------------------------------------------------------- availability rules and periods
+
+  /** Creates or replaces a weekly availability rule → the stored rule. */
+  async upsertAvailabilityRule(rule: CronofyAvailabilityRule): Promise<CronofyAvailabilityRule> {
+    this.validate('upsertAvailabilityRule', rule);
+    return (await sendWith(this.#secrets, 'POST', '/v1/availability_rules', this.#api.POST('/v1/availability_rules', { body: rule }))).availability_rule;
+  }
+
+  /** Lists availability rules. */
+  async listAvailabilityRules(): Promise<CronofyAvailabilityRule[]> {
+    this.validate('listAvailabilityRules');
+    return (await sendWith(this.#secrets, 'GET', '/v1/availability_rules', this.#api.GET('/v1/availability_rules'))).availability_rules;
+  }
+
+  /** Reads one availability rule (a GET: cronofy-node once used POST, node#78). */
+  async getAvailabilityRule(availabilityRuleId: string): Promise<CronofyAvailabilityRule> {
+    this.validate('getAvailabilityRule', availabilityRuleId);
+    const path = '/v1/availability_rules/{availability_rule_id}' as const;
+    return (await sendWith(this.#secrets, 'GET', path, this.#api.GET(path, { params: { path: { availability_rule_id: availabilityRuleId } } }))).availability_rule;
+  }
+
+  /** Deletes an availability rule. */
+  async deleteAvailabilityRule(availabilityRuleId: string): Promise<void> {
+    this.validate('deleteAvailabilityRule', availabilityRuleId);
+    const path = '/v1/availability_rules/{availability_rule_id}' as const;
+    await sendWith(this.#secrets, 'DELETE', path, this.#api.DELETE(path, { params: { path: { availability_rule_id: availabilityRuleId } } }));
+  }
+
+  /** Creates or updates an available period (`POST /v1/available_periods`). */
+  async upsertAvailablePeriod(period: { available_period_id: string; start: CronofyTime; end: CronofyTime }): Promise<void> {
+    this.validate('upsertAvailablePeriod', period);
+    const body = { ...period, start: formatTime(period.start, 'start', 'upsertAvailablePeriod'), end: formatTime(period.end, 'end', 'upsertAvailablePeriod') };
+    await sendWith(this.#secrets, 'POST', '/v1/available_periods', this.#api.POST('/v1/available_periods', { body }));
+  }
+
+  /** Reads available periods, paged like {@link CronofyClient.readEvents}. */
+  readAvailablePeriods(params: ReadAvailablePeriodsParams = {}): CronofyPages<'available_periods', CronofyAvailablePeriod> {
+    this.validate('readAvailablePeriods', params);
+    const query = {
+      tzid: params.tzid ?? 'Etc/UTC',
+      ...this.#range(params, 'readAvailablePeriods'),
+      ...flags({ localized_times: params.localizedTimes }),
+    };
+    return new CronofyPages('available_periods', (next, signal) =>
+      next
+        ? getAbsolute<CronofyPageJson<'available_periods', CronofyAvailablePeriod>>(this.#http, this.#secrets, next, signal)
+        : sendWith(this.#secrets, 'GET', '/v1/available_periods', this.#api.GET('/v1/available_periods', { params: { query }, ...(signal ? { signal } : {}) })),
+    );
+  }
+
+  /** Deletes one available period. */
+  async deleteAvailablePeriod(availablePeriodId: string): Promise<void> {
+    this.validate('deleteAvailablePeriod', availablePeriodId);
+    await sendWith(this.#secrets, 'DELETE', '/v1/available_periods', this.#api.DELETE('/v1/available_periods', { body: { available_period_id: availablePeriodId } }));
+  }
+
+  /** Deletes every available period (`{delete_all: true}`). */
+  async deleteAllAvailablePeriods(): Promise<void> {
+    this.validate('deleteAllAvailablePeriods');
+    await sendWith(this.#secrets, 'DELETE', '/v1/available_periods', this.#api.DELETE('/v1/available_periods', { body: { delete_all: true } }));
+  }
+
+  // ---------------------------------------------------------------- permissions, service accounts, conferencing
+
+  /** Asks the user for elevated permissions on calendars → `{ url, accepted? }` to send them to. */
+  async elevatedPermissions(permissions: readonly { calendar_id: string; permission_level: string }[], redirectUri?: string): Promise<{ url?: string; accepted?: boolean; [k: string]: unknown }> {
+    this.validate('elevatedPermissions', permissions, redirectUri);
+    const body = { permissions: [...permissions], ...(redirectUri ? { redirect_uri: redirectUri } : {}) };
+    return (await sendWith(this.#secrets, 'POST', '/v1/permissions', this.#api.POST('/v1/permissions', { body }))).permissions_request;
+  }
+
+  /** URL where the user connects a conferencing service (e.g. `zoom`). */
+  async conferencingServiceAuthorizationUrl(redirectUri: string, providerName?: string): Promise<string> {
+    this.validate('conferencingServiceAuthorizationUrl', redirectUri, providerName);
+    const body = { redirect_uri: redirectUri, ...(providerName ? { provider_name: providerName } : {}) };
+    const path = '/v1/conferencing_service_authorizations' as const;
+    return (await sendWith(this.#secrets, 'POST', path, this.#api.POST(path, { body }))).authorization_request.url;
+  }
+
+  /** Enterprise Connect: authorizes one account with the service account's token (202). */
+  async authorizeWithServiceAccount(email: string, scope: string, callbackUrl: string, state?: string): Promise<void> {
+    this.validate('authorizeWithServiceAccount', email, scope, callbackUrl);
+    const body = { email, scope, callback_url: callbackUrl, ...(state ? { state } : {}) };
+    await sendWith(this.#secrets, 'POST', '/v1/service_account_authorizations', this.#api.POST('/v1/service_account_authorizations', { body }));
+  }
+
+  /** Enterprise Connect: authorizes 1–50 accounts in one request (202). */
+  async authorizeMultipleAccountsViaServiceAccount(accounts: readonly ServiceAccountAuthorization[], state?: string): Promise<void> {
+    this.validate('authorizeMultipleAccountsViaServiceAccount', accounts);
+    const body = {
+      service_account_authorizations: accounts.map((a) => ({ email: a.email, scope: a.scope, callback_url: a.callbackUrl, ...(a.state ? { state: a.state } : {}) })),
+      ...(state ? { state } : {}),
+    };
+    await sendWith(this.#secrets, 'POST', '/v1/service_account_authorizations', this.#api.POST('/v1/service_account_authorizations', { body }));
+  }
+
+  /** Enterprise Connect: the domain's resources (rooms, equipment). */
+  async resources(): Promise<{ email?: string; name?: string; [k: string]: unknown }[]> {
+    this.validate('resources');
+    return (await sendWith(this.#secrets, 'GET', '/v1/resources', this.#api.GET('/v1/resources'))).resources;
+  }
+
   // ---------------------------------------------------------------- batch
 
   /**
@@ -603,6 +733,12 @@ export const batchEntries = {
   },
   deleteEvent(calendarId: string, eventId: string): BatchEntry {
     return { method: 'DELETE', relativeUrl: `/v1/calendars/${encodeURIComponent(calendarId)}/events`, data: { event_id: eventId } };
+  },
+  upsertAvailablePeriod(period: { available_period_id: string; start: CronofyTime; end: CronofyTime }): BatchEntry {
+    return { method: 'POST', relativeUrl: '/v1/available_periods', data: { ...period, start: formatTime(period.start, 'start', 'batch'), end: formatTime(period.end, 'end', 'batch') } };
+  },
+  deleteAvailablePeriod(availablePeriodId: string): BatchEntry {
+    return { method: 'DELETE', relativeUrl: '/v1/available_periods', data: { available_period_id: availablePeriodId } };
   },
   deleteExternalEvent(calendarId: string, eventUid: string): BatchEntry {
     return { method: 'DELETE', relativeUrl: `/v1/calendars/${encodeURIComponent(calendarId)}/events`, data: { event_uid: eventUid } };

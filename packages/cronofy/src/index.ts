@@ -34,6 +34,8 @@ export type {
   BatchResult,
   CronofyAccount,
   CronofyAuthorization,
+  CronofyAvailabilityRule,
+  CronofyAvailablePeriod,
   CronofyCalendar,
   CronofyChannel,
   CronofyClientOptions,
@@ -48,7 +50,9 @@ export type {
   CronofyUserinfo,
   ParticipationStatus,
   ReadEventsParams,
+  ReadAvailablePeriodsParams,
   ReadFreeBusyParams,
+  ServiceAccountAuthorization,
   UserAuthLinkOptions,
 } from './types.js';
 export type { components as CronofySchemas, paths as CronofyPaths } from './generated/cronofy.js';

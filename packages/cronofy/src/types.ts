@@ -23,6 +23,10 @@ export type CronofyChannel = Schemas['Channel'];
 export type CronofyPeriod = Schemas['Period'];
 /** A Smart Invite as returned. @public */
 export type CronofySmartInvite = Schemas['SmartInvite'];
+/** A weekly availability rule. @public */
+export type CronofyAvailabilityRule = Schemas['AvailabilityRule'];
+/** An available period as read. @public */
+export type CronofyAvailablePeriod = Schemas['AvailablePeriod'];
 /** A real-time scheduling link/status (`real_time_scheduling`). @public */
 export type CronofyRealTimeScheduling = Schemas['RealTimeSchedulingResponse']['real_time_scheduling'];
 
@@ -180,4 +184,21 @@ export interface BatchResult {
   ok: boolean;
   /** Indices and responses of the entries that were not 2xx. */
   failures: { index: number; status: number; data?: Record<string, unknown> }[];
+}
+
+/** Filters of {@link CronofyClient.readAvailablePeriods}. @public */
+export interface ReadAvailablePeriodsParams {
+  fromDate?: CronofyTime;
+  toDate?: CronofyTime;
+  /** @default 'Etc/UTC' */
+  tzid?: string;
+  localizedTimes?: boolean;
+}
+
+/** One Enterprise Connect account to authorize (reference §2.10). @public */
+export interface ServiceAccountAuthorization {
+  email: string;
+  scope: string;
+  callbackUrl: string;
+  state?: string;
 }

@@ -214,6 +214,84 @@ export const RULES: Readonly<Record<string, Rule>> = {
       stringArray(opts['subs'], 'subs', add);
     },
   },
+  sequencedAvailability: {
+    auth: (s) => (s.availabilityWithUserToken ? user : app),
+    check: ([req], add) => {
+      if (!isObject(req) || !Array.isArray(req['sequence']) || req['sequence'].length === 0) return add('sequence', 'required', 'sequence is required');
+      const periods = req['query_periods'];
+      if (Array.isArray(periods)) {
+        periods.forEach((p: unknown, i) => {
+          if (!isObject(p) || !isTime(p['start']) || !isTime(p['end'])) add(`query_periods[${i}]`, 'invalid', 'start and end must be Dates or ISO 8601 date-times');
+        });
+      }
+    },
+  },
+  realTimeSequencing: {
+    auth: app,
+    check: ([req], add) => {
+      if (!isObject(req)) return add('request', 'required', 'request is required');
+      for (const k of ['oauth', 'event', 'availability']) if (!isObject(req[k])) add(k, 'required', `${k} is required`);
+      if (!Array.isArray(req['target_calendars'])) add('target_calendars', 'required', 'target_calendars is required');
+    },
+  },
+  upsertAvailabilityRule: {
+    auth: user,
+    check: ([rule], add) => {
+      if (!isObject(rule)) return add('rule', 'required', 'rule is required');
+      if (!nonEmpty(rule['availability_rule_id'])) add('availability_rule_id', 'required', 'availability_rule_id is required');
+      if (!nonEmpty(rule['tzid'])) add('tzid', 'required', 'tzid is required');
+      const periods = rule['weekly_periods'];
+      if (!Array.isArray(periods) || periods.length === 0) return add('weekly_periods', 'required', 'weekly_periods is required');
+      periods.forEach((p: unknown, i) => {
+        const ok = isObject(p) && nonEmpty(p['day']) && /^\d{2}:\d{2}$/.test(String(p['start_time'])) && /^\d{2}:\d{2}$/.test(String(p['end_time']));
+        if (!ok) add(`weekly_periods[${i}]`, 'invalid', 'a weekly period is { day, start_time: "HH:MM", end_time: "HH:MM" }');
+      });
+    },
+  },
+  listAvailabilityRules: { auth: user },
+  getAvailabilityRule: { auth: user, check: required('availabilityRuleId') },
+  deleteAvailabilityRule: { auth: user, check: required('availabilityRuleId') },
+  upsertAvailablePeriod: {
+    auth: user,
+    check: ([period], add) => {
+      if (!isObject(period)) return add('period', 'required', 'period is required');
+      if (!nonEmpty(period['available_period_id'])) add('available_period_id', 'required', 'available_period_id is required');
+      for (const k of ['start', 'end']) {
+        if (period[k] === undefined) add(k, 'required', `${k} is required`);
+        else if (!isTime(period[k])) add(k, 'invalid', `${k} must be a Date or an ISO 8601 date-time`);
+      }
+    },
+  },
+  readAvailablePeriods: { auth: user, check: readParams },
+  deleteAvailablePeriod: { auth: user, check: required('availablePeriodId') },
+  deleteAllAvailablePeriods: { auth: user },
+  elevatedPermissions: {
+    auth: user,
+    check: ([permissions, redirectUri], add) => {
+      const ok = Array.isArray(permissions) && permissions.length > 0 && permissions.every((p: unknown) => isObject(p) && nonEmpty(p['calendar_id']) && nonEmpty(p['permission_level']));
+      if (!ok) add('permissions', 'invalid', 'permissions is a non-empty list of { calendar_id, permission_level }');
+      if (redirectUri !== undefined) url(redirectUri, 'redirectUri', add);
+    },
+  },
+  conferencingServiceAuthorizationUrl: { auth: user, check: ([redirectUri], add) => url(redirectUri, 'redirectUri', add) },
+  authorizeWithServiceAccount: {
+    auth: user,
+    check: (args, add) => {
+      required('email', 'scope')(args, add);
+      url(args[2], 'callbackUrl', add);
+    },
+  },
+  authorizeMultipleAccountsViaServiceAccount: {
+    auth: user,
+    check: ([accounts], add) => {
+      if (!Array.isArray(accounts) || accounts.length === 0 || accounts.length > 50) return add('accounts', 'invalid', 'between 1 and 50 accounts');
+      accounts.forEach((a: unknown, i) => {
+        if (!isObject(a) || !nonEmpty(a['email']) || !nonEmpty(a['scope'])) add(`accounts[${i}]`, 'invalid', 'an account needs email, scope and callbackUrl');
+        else url(a['callbackUrl'], `accounts[${i}].callbackUrl`, add);
+      });
+    },
+  },
+  resources: { auth: user },
   batch: {
     auth: user,
     check: ([entries], add) => {

@@ -270,3 +270,48 @@ describe('data centers', () => {
     }
   });
 });
+
+describe('availability rules, available periods, sequencing, permissions, service accounts', () => {
+  it('rules: upsert/list/get/delete; a bad rule is a 422 with details', async () => {
+    const rule = { availability_rule_id: 'work', tzid: 'Europe/London', weekly_periods: [{ day: 'monday', start_time: '09:00', end_time: '17:00' }] };
+    expect((await cronofy.upsertAvailabilityRule(rule)).calendar_ids).toEqual([calendarId]);
+    expect(await cronofy.listAvailabilityRules()).toHaveLength(1);
+    expect((await cronofy.getAvailabilityRule('work')).tzid).toBe('Europe/London');
+    await cronofy.deleteAvailabilityRule('work');
+    await expect(cronofy.getAvailabilityRule('work')).rejects.toBeInstanceOf(NotFoundError);
+    const err = (await cronofy.upsertAvailabilityRule({ ...rule, weekly_periods: [{ day: 'funday', start_time: '09:00', end_time: '17:00' }] }).catch((e: unknown) => e)) as ValidationError;
+    expect(err).toBeInstanceOf(ValidationError);
+    expect(err.details[0]).toMatchObject({ field: 'weekly_periods[0]', key: 'errors.invalid' });
+  });
+
+  it('available periods: upsert, paged read across pages, batch, delete one and all', async () => {
+    for (let i = 0; i < 30; i++) {
+      await cronofy.upsertAvailablePeriod({ available_period_id: `p${i}`, start: new Date(Date.UTC(2026, 7, 1, i % 24)), end: new Date(Date.UTC(2026, 7, 1, i % 24, 30)) });
+    }
+    const periods = cronofy.readAvailablePeriods({ fromDate: '2026-08-01', toDate: '2026-08-02' });
+    expect(await periods.all()).toHaveLength(30);
+    expect(periods.pagesLoaded).toBe(2);
+    const res = await cronofy.batch([batchEntries.deleteAvailablePeriod('p0'), batchEntries.upsertAvailablePeriod({ available_period_id: 'p99', start: '2026-08-01T23:00:00Z', end: '2026-08-01T23:30:00Z' })]);
+    expect(res.ok).toBe(true);
+    await cronofy.deleteAvailablePeriod('p1');
+    expect(await cronofy.readAvailablePeriods({ fromDate: '2026-08-01', toDate: '2026-08-02' }).all()).toHaveLength(29);
+    await cronofy.deleteAllAvailablePeriods();
+    expect(await cronofy.readAvailablePeriods().all()).toEqual([]);
+  });
+
+  it('sequenced availability and real-time sequencing with the client secret', async () => {
+    const sequences = await cronofy.sequencedAvailability({ sequence: [{ sequence_id: 'a', ordinal: 1, participants: [], required_duration: { minutes: 30 } }, { sequence_id: 'b', ordinal: 2, participants: [], required_duration: { minutes: 45 } }], query_periods: [{ start: new Date('2026-05-01T09:00:00.7Z'), end: '2026-05-01T17:00:00Z' }] });
+    expect(sequences[0]).toEqual({ sequence: [expect.objectContaining({ sequence_id: 'a', start: '2026-05-01T09:00:00Z', end: '2026-05-01T09:30:00Z' }), expect.objectContaining({ sequence_id: 'b', end: '2026-05-01T10:15:00Z' })] });
+    const rtsq = await cronofy.realTimeSequencing({ oauth: { redirect_uri: 'https://x.test/done' }, event: { event_id: 'e', summary: 'S', tzid: 'Etc/UTC' }, availability: { sequence: [] }, target_calendars: [] });
+    expect(rtsq.url).toContain('/real_time_sequencing/');
+    expect(sim.sim.log.filter((r) => /sequenc/.test(r.path)).every((r) => r.headers['authorization'] === `Bearer ${SECRET}`)).toBe(true);
+  });
+
+  it('elevated permissions, conferencing authorization URL, service accounts and resources', async () => {
+    expect((await cronofy.elevatedPermissions([{ calendar_id: calendarId, permission_level: 'unrestricted' }], 'https://x.test/back')).url).toContain('/permissions/');
+    expect(await cronofy.conferencingServiceAuthorizationUrl('https://x.test/back', 'zoom')).toContain('/conferencing/zoom/');
+    await cronofy.authorizeWithServiceAccount('a@x.test', 'read_events', 'https://x.test/cb');
+    await cronofy.authorizeMultipleAccountsViaServiceAccount([{ email: 'b@x.test', scope: 'read_events', callbackUrl: 'https://x.test/cb' }]);
+    expect((await cronofy.resources()).map((r) => r.name)).toEqual(['Board Room', 'Projector']);
+  });
+});

@@ -41,6 +41,18 @@ const CASES: [string, unknown[], unknown[], string[]][] = [
   ['getSmartInvite', ['si', 'a@b'], [undefined, 'a@b'], ['smartInviteId']],
   ['elementToken', [{ permissions: ['agenda'], origin: 'https://x.test' }], [{ permissions: [], origin: 'https://x.test/path' }], ['permissions', 'origin']],
   ['batch', [[{ method: 'POST', relativeUrl: '/v1/calendars/c/events', data: {} }]], [Array.from({ length: 51 }, () => ({ method: 'GET', relativeUrl: 'x' }))], ['entries', 'entries[0]']],
+  ['sequencedAvailability', [{ sequence: [{}], query_periods: [{ start: new Date(), end: new Date() }] }], [{ sequence: [] }], ['sequence']],
+  ['realTimeSequencing', [{ oauth: {}, event: {}, availability: {}, target_calendars: [] }], [{ oauth: {} }], ['event', 'availability', 'target_calendars']],
+  ['upsertAvailabilityRule', [{ availability_rule_id: 'r', tzid: 'Etc/UTC', weekly_periods: [{ day: 'monday', start_time: '09:00', end_time: '17:00' }] }], [{ weekly_periods: [{ day: 'monday', start_time: '9am', end_time: '17:00' }] }], ['availability_rule_id', 'tzid', 'weekly_periods[0]']],
+  ['getAvailabilityRule', ['r'], [''], ['availabilityRuleId']],
+  ['deleteAvailabilityRule', ['r'], [], ['availabilityRuleId']],
+  ['upsertAvailablePeriod', [{ available_period_id: 'p', start: new Date(), end: '2026-01-01T10:00:00Z' }], [{ start: '2026-01-01' }], ['available_period_id', 'start', 'end']],
+  ['readAvailablePeriods', [{ fromDate: '2026-01-01' }], [{ toDate: 'later' }], ['toDate']],
+  ['deleteAvailablePeriod', ['p'], [''], ['availablePeriodId']],
+  ['elevatedPermissions', [[{ calendar_id: 'c', permission_level: 'unrestricted' }]], [[], 'nope'], ['permissions', 'redirectUri']],
+  ['conferencingServiceAuthorizationUrl', ['https://x.test/cb'], [''], ['redirectUri']],
+  ['authorizeWithServiceAccount', ['a@x', 'read_events', 'https://x.test/cb'], ['a@x', '', 'cb'], ['scope', 'callbackUrl']],
+  ['authorizeMultipleAccountsViaServiceAccount', [[{ email: 'a@x', scope: 's', callbackUrl: 'https://x.test/cb' }]], [[{ email: 'a@x', scope: 's', callbackUrl: 'x' }, {}]], ['accounts[0].callbackUrl', 'accounts[1]']],
 ];
 
 describe('validate(methodName, ...args)', () => {
@@ -81,7 +93,7 @@ describe('validate(methodName, ...args)', () => {
 
   it('every no-argument user method is covered', () => {
     const none = new CronofyClient({});
-    for (const m of ['account', 'userinfo', 'listProfiles', 'listCalendars', 'listNotificationChannels', 'revokeAuthorization']) {
+    for (const m of ['account', 'userinfo', 'listProfiles', 'listCalendars', 'listNotificationChannels', 'revokeAuthorization', 'listAvailabilityRules', 'deleteAllAvailablePeriods', 'resources']) {
       expect(failure(() => none.validate(m)).operation).toBe(m);
     }
   });

@@ -2,6 +2,7 @@ import { createOAuthServer, createSimServer, SimHttpError, type SimContext } fro
 import type { CronofySimContext } from './context.js';
 import { cronofyHmac } from './push.js';
 import { mountApplicationRoutes } from './routes-application.js';
+import { mountAvailabilityRoutes } from './routes-availability.js';
 import { changePayload, mountChannelRoutes } from './routes-channels.js';
 import { mountEventRoutes } from './routes-events.js';
 import { mountIdentityRoutes } from './routes-identity.js';
@@ -132,6 +133,7 @@ export async function startCronofySimulator(options: CronofySimulatorOptions = {
   mountEventRoutes(ctx);
   mountChannelRoutes(ctx);
   mountApplicationRoutes(ctx);
+  mountAvailabilityRoutes(ctx);
 
   return {
     apiUrl: api.url,
