@@ -1,4 +1,5 @@
 import { ProtocolError, type HttpClient } from '@cal/core';
+import { invalid } from './validate.js';
 import { CAPABILITY_CORE, PROVIDER } from './constants.js';
 import { capabilityOf, isReadOnly } from './capabilities.js';
 import { accountFor, fetchSession } from './session.js';
@@ -68,10 +69,22 @@ export class Transport {
 
   /** POSTs one request with any number of method calls. */
   async send(calls: readonly (MethodCall<string, unknown> | Invocation)[], options: RequestOptions = {}): Promise<JMAPResponse> {
+    if (!Array.isArray(calls) || calls.length === 0) throw invalid('calls', 'request', 'at least one method call is needed');
     const session = await this.getSession(options.signal);
+    const max = Number((session.capabilities[CAPABILITY_CORE] as { maxCallsInRequest?: unknown } | undefined)?.maxCallsInRequest);
+    if (max > 0 && calls.length > max) {
+      throw invalid('calls', 'request', `${calls.length} calls exceed the server's maxCallsInRequest (${max})`, 'limit');
+    }
+    const seen = new Set<string>();
     const using = new Set<string>(options.using ?? [CAPABILITY_CORE]);
     const methodCalls = calls.map((c) => {
       const [name, args, id] = toInvocation(c);
+      if (typeof name !== 'string' || !name.includes('/') || typeof args !== 'object' || args === null || typeof id !== 'string') {
+        throw invalid('calls', 'request', 'each call is [name, arguments, callId] with a "Type/method" name');
+      }
+      // Result references and responses are matched by call id: duplicates would be ambiguous.
+      if (seen.has(id)) throw invalid('calls', 'request', `duplicate call id "${id}"`);
+      seen.add(id);
       const capability = capabilityOf(name);
       if (!options.using) using.add(capability);
       // Fill in the account of the method's capability: tasks may live in another account than

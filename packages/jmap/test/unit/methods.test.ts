@@ -115,6 +115,14 @@ describe('batching with result references', () => {
     expect(() => res.get(t)).toThrow(JMAPMethodError);
   });
 
+  it('request() rejects duplicate call ids and more calls than maxCallsInRequest before sending', async () => {
+    const { client, srv } = mk(() => ({}));
+    await expect(client.request([call('Calendar/get', {}, 'x'), call('CalendarEvent/get', {}, 'x')])).rejects.toBeInstanceOf(ValidationError);
+    await expect(client.request(Array.from({ length: 17 }, () => call('Calendar/get', {})))).rejects.toThrow(/maxCallsInRequest/);
+    await expect(client.request([])).rejects.toBeInstanceOf(ValidationError);
+    expect(srv.posts()).toHaveLength(0);
+  });
+
   it('searchEvents is ONE request: query + get with #ids, bounds as LocalDateTime with a timeZone', async () => {
     const { client, srv } = mk((b) =>
       reply(b,
