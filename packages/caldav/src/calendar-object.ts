@@ -1,4 +1,5 @@
-import { NotFoundError, ProtocolError, ValidationError, isCalError } from '@cal/core';
+import { NotFoundError, ProtocolError, isCalError } from '@cal/core';
+import { bad } from './errors.js';
 import {
   fromDate,
   formatDateTime,
@@ -116,10 +117,7 @@ export class CalendarObject {
    */
   async save(): Promise<this> {
     if (this.occurrence) {
-      throw new ValidationError('An expanded occurrence is a view of a recurring resource; load it with cal.object(url) to edit it', {
-        operation: 'CalendarObject.save',
-        details: [{ field: 'occurrence', key: 'read_only', description: 'expanded occurrences are read-only' }],
-      });
+      throw bad('CalendarObject.save', 'occurrence', 'read_only', 'An expanded occurrence is a read-only view of a recurring resource; load it with cal.object(url) to edit it');
     }
     validateCalendarData(this.#data, 'CalendarObject.save');
     const headers: Record<string, string> = this.etag ? { 'if-match': this.etag } : { 'if-none-match': '*' };
@@ -148,7 +146,7 @@ export class CalendarObject {
    */
   async complete(at: Date = new Date()): Promise<this> {
     const it = this.item;
-    if (!it || it.name !== 'VTODO') throw new ValidationError('complete() is only for todos', { operation: 'complete', details: [{ field: 'kind', key: 'invalid', description: `object is a ${it?.name ?? 'nothing'}` }] });
+    if (!it || it.name !== 'VTODO') throw bad('complete', 'kind', 'invalid', 'complete() is only for todos');
     setProperty(it, { name: 'STATUS', params: {}, value: 'COMPLETED' });
     setProperty(it, { name: 'COMPLETED', params: {}, value: formatDateTime(fromDate(at)) });
     setProperty(it, { name: 'PERCENT-COMPLETE', params: {}, value: '100' });

@@ -1,4 +1,5 @@
-import { NotFoundError, ProtocolError, ValidationError } from '@cal/core';
+import { NotFoundError, ProtocolError } from '@cal/core';
+import { bad } from './errors.js';
 import { child, children } from '@cal/core/xml';
 import {
   buildEvent,
@@ -69,17 +70,17 @@ export interface ChangesOptions {
 function toDateStrict(v: Date | string | undefined, field: string, op: string): Date {
   const d = v instanceof Date ? v : typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v) ? new Date(v) : undefined;
   if (!d || Number.isNaN(d.getTime()))
-    throw new ValidationError(`${field} must be a Date or an ISO 8601 string`, { operation: op, details: [{ field, key: 'invalid', description: `${field} is not a valid date` }] });
+    throw bad(op, field, 'invalid', `${field} must be a Date or an ISO 8601 string`);
   return d;
 }
 
 /** Validates a range before any request: both dates valid and end after start. */
 export function checkRange(r: Partial<TimeRange> | undefined, op: string): { start: Date; end: Date } {
-  if (!r || typeof r !== 'object') throw new ValidationError('A { start, end } range is required', { operation: op, details: [{ field: 'range', key: 'required', description: 'missing range' }] });
+  if (!r || typeof r !== 'object') throw bad(op, 'range', 'required', 'A { start, end } range is required');
   const start = toDateStrict(r.start, 'start', op);
   const end = toDateStrict(r.end, 'end', op);
   if (end.getTime() <= start.getTime())
-    throw new ValidationError('end must be after start', { operation: op, details: [{ field: 'end', key: 'end_before_start', description: 'end must be after start' }] });
+    throw bad(op, 'end', 'end_before_start', 'end must be after start');
   return { start, end };
 }
 
@@ -255,7 +256,7 @@ export class Calendar {
 
   /** Finds an object by UID (calendar-query prop-filter on UID for each component type). NotFoundError when absent. */
   async objectByUid(uid: string): Promise<CalendarObject> {
-    if (typeof uid !== 'string' || !uid) throw new ValidationError('uid must be a non-empty string', { operation: 'objectByUid', details: [{ field: 'uid', key: 'required', description: 'missing uid' }] });
+    if (typeof uid !== 'string' || !uid) throw bad('objectByUid', 'uid', 'required', 'uid must be a non-empty string');
     for (const component of ['VEVENT', 'VTODO', 'VJOURNAL'] as const) {
       const found = await this.#query(bodies.calendarQuery({ component, textMatch: { prop: 'UID', text: uid } }));
       const exact = found.find((o) => o.uid === uid);
@@ -284,7 +285,7 @@ export class Calendar {
     const cal = validateCalendarData(text, op);
     const it = cal.components.find((c) => c.name === 'VEVENT' || c.name === 'VTODO' || c.name === 'VJOURNAL')!;
     if (it.name !== kind)
-      throw new ValidationError(`${op} expects a ${kind}, got a ${it.name}`, { operation: op, details: [{ field: 'data', key: 'invalid', description: `expected ${kind}` }] });
+      throw bad(op, 'data', 'invalid', `${op} expects a ${kind}, got a ${it.name}`);
     const uid = getProperty(it, 'UID')!.value;
     const obj = new CalendarObject(this.#dav, new URL(resourceName(uid), this.url).href, undefined, text, undefined, cal);
     return obj.save();
@@ -308,7 +309,7 @@ export class Calendar {
    * Without a token, the initial listing.
    */
   async changesSince(token?: string, options: ChangesOptions = {}): Promise<SyncResult> {
-    if (token !== undefined && typeof token !== 'string') throw new ValidationError('token must be a string', { operation: 'changesSince', details: [{ field: 'token', key: 'invalid', description: 'not a string' }] });
+    if (token !== undefined && typeof token !== 'string') throw bad('changesSince', 'token', 'invalid', 'token must be a string');
     const batch = options.batchSize ?? 100;
     let fullResync = false;
     let requests = 0;
@@ -420,7 +421,7 @@ export class Calendar {
   /** Changes display name, colour or description (PROPPATCH, RFC 4918 §9.2). */
   async update(changes: { displayName?: string; color?: string; description?: string }): Promise<this> {
     const props = bodies.calendarSetProps(changes);
-    if (!props.length) throw new ValidationError('Nothing to update', { operation: 'update', details: [{ field: 'changes', key: 'required', description: 'give displayName, color or description' }] });
+    if (!props.length) throw bad('update', 'changes', 'required', 'Nothing to update');
     const ms = await this.#dav.multistatus('PROPPATCH', this.url, { body: bodies.proppatch(props) });
     const failed = ms.responses.flatMap((r) => r.propstats.filter((p) => p.status < 200 || p.status > 299));
     if (failed.length)

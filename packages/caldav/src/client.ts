@@ -1,6 +1,6 @@
+import { bad } from './errors.js';
 import {
   AuthenticationError,
-  ValidationError,
   basicAuth,
   bearerAuth,
   createHttpClient,
@@ -49,7 +49,7 @@ export interface CalDAVClientOptions {
  */
 export function basic(username: string, password: string): AuthStrategy {
   if (typeof username !== 'string' || typeof password !== 'string')
-    throw new ValidationError('basic() needs a username and a password', { operation: 'basic', details: [{ field: 'username', key: 'required', description: 'username and password are strings' }] });
+    throw bad('basic', 'username', 'required', 'basic() needs a username and a password');
   return basicAuth(username, password);
 }
 
@@ -78,17 +78,17 @@ export class CalDAVClient {
   #principal: Promise<Principal> | undefined;
 
   constructor(options: CalDAVClientOptions) {
-    if (!options || typeof options !== 'object') throw new ValidationError('CalDAVClient needs options', { operation: 'CalDAVClient', details: [{ field: 'options', key: 'required', description: 'missing options' }] });
+    if (!options || typeof options !== 'object') throw bad('CalDAVClient', 'options', 'required', 'CalDAVClient needs options');
     let url: URL;
     try {
       url = new URL(String(options.url));
     } catch {
-      throw new ValidationError('url must be an absolute http(s) URL', { operation: 'CalDAVClient', details: [{ field: 'url', key: 'invalid', description: 'not an absolute URL' }] });
+      throw bad('CalDAVClient', 'url', 'invalid', 'url must be an absolute http(s) URL');
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:')
-      throw new ValidationError('url must be http(s)', { operation: 'CalDAVClient', details: [{ field: 'url', key: 'invalid', description: 'not http(s)' }] });
+      throw bad('CalDAVClient', 'url', 'invalid', 'url must be http(s)');
     if (options.timeout !== undefined && !(Number.isFinite(options.timeout) && options.timeout > 0))
-      throw new ValidationError('timeout must be a positive number of ms', { operation: 'CalDAVClient', details: [{ field: 'timeout', key: 'invalid', description: 'bad timeout' }] });
+      throw bad('CalDAVClient', 'timeout', 'invalid', 'timeout must be a positive number of ms');
     this.url = url.href;
     this.http = createHttpClient({
       provider: 'caldav',
@@ -125,7 +125,7 @@ export class CalDAVClient {
     const ms = await this.#dav.multistatus('PROPFIND', abs, { body: bodies.propfind(bodies.CALENDAR_PROPS), depth: '0' });
     const r = ms.responses[0];
     const cal = r && Calendar.fromResponse(this.#dav, r);
-    if (!cal) throw new ValidationError(`${abs} is not a calendar collection`, { operation: 'calendar', details: [{ field: 'url', key: 'invalid', description: 'not a calendar' }] });
+    if (!cal) throw bad('calendar', 'url', 'invalid', `${abs} is not a calendar collection`);
     return cal;
   }
 

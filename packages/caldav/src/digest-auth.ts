@@ -1,4 +1,5 @@
-import { ValidationError, type AuthStrategy } from '@cal/core';
+import type { AuthStrategy } from '@cal/core';
+import { bad } from './errors.js';
 import { md5 } from './md5.js';
 
 interface Challenge {
@@ -44,7 +45,7 @@ async function hash(alg: string, s: string): Promise<string> {
  */
 export function digest(username: string, password: string): AuthStrategy {
   if (typeof username !== 'string' || typeof password !== 'string')
-    throw new ValidationError('digest() needs a username and a password', { operation: 'digest', details: [{ field: 'username', key: 'required', description: 'username and password are strings' }] });
+    throw bad('digest', 'username', 'required', 'digest() needs a username and a password');
   let challenge: Challenge | undefined;
   let nc = 0;
   const last: string[] = [];

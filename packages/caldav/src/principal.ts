@@ -1,4 +1,5 @@
-import { ConflictError, NotFoundError, ValidationError } from '@cal/core';
+import { ConflictError, NotFoundError } from '@cal/core';
+import { bad } from './errors.js';
 import { Calendar } from './calendar.js';
 import * as bodies from './dav/bodies.js';
 import { asCollection, pathKey } from './dav/href.js';
@@ -80,7 +81,7 @@ export class Principal implements PrincipalInfo {
       return cal;
     }
     if (!by || !('name' in by) || typeof by.name !== 'string')
-      throw new ValidationError('calendar() needs { name } or { url }', { operation: 'calendar', details: [{ field: 'name', key: 'required', description: 'give name or url' }] });
+      throw bad('calendar', 'name', 'required', 'calendar() needs { name } or { url }');
     const all = await this.calendars();
     const hit = all.find((c) => c.displayName === by.name) ?? all.find((c) => pathKey(c.url).split('/').pop() === by.name);
     if (!hit) throw new NotFoundError(`No calendar named ${by.name}`, { provider: 'caldav', url: this.calendarHomeUrl });
@@ -94,9 +95,9 @@ export class Principal implements PrincipalInfo {
    */
   async makeCalendar(options: MakeCalendarOptions): Promise<Calendar> {
     if (!options || typeof options.name !== 'string' || !options.name.trim())
-      throw new ValidationError('makeCalendar needs a non-empty name', { operation: 'makeCalendar', details: [{ field: 'name', key: 'required', description: 'missing name' }] });
+      throw bad('makeCalendar', 'name', 'required', 'makeCalendar needs a non-empty name');
     if (options.id !== undefined && (typeof options.id !== 'string' || !/^[A-Za-z0-9._-]{1,100}$/.test(options.id)))
-      throw new ValidationError('id must be 1-100 characters of A-Z a-z 0-9 . _ -', { operation: 'makeCalendar', details: [{ field: 'id', key: 'invalid', description: 'bad id' }] });
+      throw bad('makeCalendar', 'id', 'invalid', 'id must be 1-100 characters of A-Z a-z 0-9 . _ -');
     const id = options.id ?? globalThis.crypto.randomUUID();
     const url = new URL(`${id}/`, this.calendarHomeUrl).href;
     const props = bodies.calendarSetProps({

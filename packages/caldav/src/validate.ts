@@ -1,4 +1,5 @@
 import { ValidationError, isCalError } from '@cal/core';
+import { bad } from './errors.js';
 import { getProperty, parseICalendar, readDateTime, toDate, type ICalComponent } from '@cal/ical';
 
 /**
@@ -7,7 +8,7 @@ import { getProperty, parseICalendar, readDateTime, toDate, type ICalComponent }
  * and an end not before the start. Throws ValidationError; returns the parsed tree.
  */
 export function validateCalendarData(text: unknown, operation: string): ICalComponent {
-  if (typeof text !== 'string') throw new ValidationError('Calendar data must be iCalendar text', { operation, details: [{ field: 'data', key: 'invalid', description: 'not a string' }] });
+  if (typeof text !== 'string') throw bad(operation, 'data', 'invalid', 'Calendar data must be iCalendar text');
   let cal: ICalComponent;
   try {
     cal = parseICalendar(text);
@@ -17,7 +18,7 @@ export function validateCalendarData(text: unknown, operation: string): ICalComp
   }
   const items = cal.components.filter((c) => c.name === 'VEVENT' || c.name === 'VTODO' || c.name === 'VJOURNAL');
   const fail = (field: string, key: string, description: string): never => {
-    throw new ValidationError(`Invalid calendar object: ${description}`, { operation, details: [{ field, key, description }] });
+    throw bad(operation, field, key, `Invalid calendar object: ${description}`);
   };
   if (!items.length) fail('data', 'required', 'no VEVENT, VTODO or VJOURNAL component');
   const uids = new Set(items.map((c) => getProperty(c, 'UID')?.value));
