@@ -170,7 +170,13 @@ export class CronofyClient {
       const oauth = this.#oauth;
       userAuth = {
         kind: 'oauth2',
-        authorize: async (request) => (await oauth()).authorize(request),
+        authorize: async (request) => {
+          const auth = await oauth();
+          const authorized = await auth.authorize(request);
+          // tokens may come from the store: keep the sync snapshot (isAuthorizationExpired, tokens) current
+          this.#tokens = (await auth.getTokens()) ?? this.#tokens;
+          return authorized;
+        },
         onUnauthorized: async (request, response) => (await oauth()).onUnauthorized?.(request, response) ?? false,
         secrets: () => this.#secrets(),
       };

@@ -88,3 +88,16 @@ describe('OAuth against the Cronofy simulator', () => {
     expect(calendars[0]?.provider_name).toBe('cronofy');
   });
 });
+
+describe('token store', () => {
+  it('a client built from a token store alone reads its tokens on first use', async () => {
+    const seeded = sim.issueToken('user-store', 'cid');
+    const store = new MemoryTokenStore();
+    await store.set('cronofy:cid', { accessToken: seeded.accessToken, refreshToken: seeded.refreshToken, expiresAt: Date.now() + 3_600_000 });
+    const cronofy = newClient({ tokenStore: store });
+    expect(cronofy.isAuthorizationExpired()).toBe(true); // nothing loaded yet
+    expect(await cronofy.listCalendars()).toHaveLength(1);
+    expect(cronofy.tokens?.accessToken).toBe(seeded.accessToken);
+    expect(cronofy.isAuthorizationExpired()).toBe(false);
+  });
+});
