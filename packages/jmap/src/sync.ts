@@ -53,6 +53,9 @@ export async function getObjectsBySyncToken(t: Transport, token: string, opts: S
     throw invalid('maxChanges', 'getObjectsBySyncToken', 'must be a positive integer');
   }
   const send = opts.signal ? { signal: opts.signal } : {};
+  // Page size: never more ids than one /get may take (RFC 8620 §2 maxObjectsInGet), so the two
+  // referenced gets cannot fail with requestTooLarge.
+  const maxChanges = opts.maxChanges ?? (await maxObjectsInGet(t, opts.signal));
   const created = new Set<string>();
   const updated = new Set<string>();
   const destroyed = new Set<string>();
@@ -61,14 +64,14 @@ export async function getObjectsBySyncToken(t: Transport, token: string, opts: S
   let requests = 0;
   const maxPages = opts.maxPages ?? 1000;
   for (;;) {
-    const ch = call('CalendarEvent/changes', { sinceState: since, ...(opts.maxChanges ? { maxChanges: opts.maxChanges } : {}) });
+    const ch = call('CalendarEvent/changes', { sinceState: since, ...(maxChanges ? { maxChanges } : {}) });
     const gc = call('CalendarEvent/get', { '#ids': ch.ref('/created') });
     const gu = call('CalendarEvent/get', { '#ids': ch.ref('/updated') });
     const res = await t.send([ch, gc, gu], send);
     requests++;
     const r = res.result(ch);
     if (!r.ok) {
-      if (r.error instanceof JMAPMethodError && r.error.type === 'cannotCalculateChanges') return fullResync(t, requests, opts.signal);
+      if (r.error instanceof JMAPMethodError && r.error.type === 'cannotCalculateChanges') return fullResync(t, requests, maxChanges, opts.signal);
       throw r.error;
     }
     const page = r.value;
@@ -98,16 +101,32 @@ export async function getObjectsBySyncToken(t: Transport, token: string, opts: S
   return { added: pick(created), modified: pick(updated), deleted: [...destroyed], syncToken: since, fullResync: false, requests };
 }
 
-/** The token is unusable: fetch everything (`ids: null`) and flag a full resync. */
-async function fullResync(t: Transport, requests: number, signal?: AbortSignal): Promise<SyncResult> {
-  const c = call('CalendarEvent/get', { ids: null });
-  const res = (await t.send([c], signal ? { signal } : {})).get(c);
-  return {
-    added: res.list.map((e) => new JMAPCalendarObject(e)),
-    modified: [],
-    deleted: [],
-    syncToken: res.state,
-    fullResync: true,
-    requests: requests + 1,
-  };
+async function maxObjectsInGet(t: Transport, signal?: AbortSignal): Promise<number | undefined> {
+  const core = (await t.getSession(signal)).capabilities['urn:ietf:params:jmap:core'] as { maxObjectsInGet?: unknown } | undefined;
+  const n = Number(core?.maxObjectsInGet);
+  return Number.isInteger(n) && n > 0 ? n : undefined;
+}
+
+/**
+ * The token is unusable: read everything and flag a full resync. The state is read in the SAME request
+ * as the first page, before the data, so changes made while paging show up in the next sync. Pages are
+ * `CalendarEvent/query` + a `#ids` get, sized to `maxObjectsInGet`.
+ */
+async function fullResync(t: Transport, requests: number, pageSize: number | undefined, signal?: AbortSignal): Promise<SyncResult> {
+  const send = signal ? { signal } : {};
+  const limit = pageSize ?? 500;
+  const added: JMAPCalendarObject[] = [];
+  let state = '';
+  for (let position = 0; ; position += limit) {
+    const s = call('CalendarEvent/get', { ids: [] });
+    const q = call('CalendarEvent/query', { position, limit, calculateTotal: true });
+    const g = call('CalendarEvent/get', { '#ids': q.ref('/ids') });
+    const res = await t.send(position === 0 ? [s, q, g] : [q, g], send);
+    requests++;
+    if (position === 0) state = res.get(s).state;
+    const ids = res.get(q).ids;
+    added.push(...res.get(g).list.map((e) => new JMAPCalendarObject(e)));
+    if (ids.length < limit) break;
+  }
+  return { added, modified: [], deleted: [], syncToken: state, fullResync: true, requests };
 }

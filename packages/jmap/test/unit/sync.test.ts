@@ -13,11 +13,22 @@ const pages: Record<string, { newState: string; more: boolean; created: string[]
 function api(body: any) {
   const calls = body.methodCalls as [string, any, string][];
   const [name, args, id] = calls[0]!;
+  if (name === 'CalendarEvent/get' && Array.isArray(args.ids) && args.ids.length === 0 && calls.length === 3) {
+    // full resync: state first, then a query page and a #ids get
+    const q = calls[1]!;
+    expect(q[1]).toMatchObject({ position: 0, calculateTotal: true });
+    expect(calls[2]![1]['#ids']).toEqual({ resultOf: q[2], name: 'CalendarEvent/query', path: '/ids' });
+    return {
+      methodResponses: [
+        ['CalendarEvent/get', { accountId: 'a1', state: '99', list: [], notFound: [] }, id],
+        ['CalendarEvent/query', { accountId: 'a1', queryState: 'q', canCalculateChanges: false, position: 0, ids: ['E-1', 'E-3'], total: 2 }, q[2]],
+        ['CalendarEvent/get', { accountId: 'a1', state: '99', list: [{ id: 'E-1' }, { id: 'E-3' }], notFound: [] }, calls[2]![2]],
+      ],
+      sessionState: 's1',
+    };
+  }
   if (name === 'CalendarEvent/get' && Array.isArray(args.ids) && args.ids.length === 0) {
     return { methodResponses: [['CalendarEvent/get', { accountId: 'a1', state: '10', list: [], notFound: [] }, id]], sessionState: 's1' };
-  }
-  if (name === 'CalendarEvent/get' && args.ids === null) {
-    return { methodResponses: [['CalendarEvent/get', { accountId: 'a1', state: '99', list: [{ id: 'E-1' }, { id: 'E-3' }], notFound: [] }, id]], sessionState: 's1' };
   }
   const page = pages[args.sinceState];
   if (!page) return { methodResponses: [['error', { type: 'cannotCalculateChanges' }, id], ['error', { type: 'invalidResultReference' }, calls[1]![2]], ['error', { type: 'invalidResultReference' }, calls[2]![2]]], sessionState: 's1' };
