@@ -61,12 +61,14 @@ export async function startCronofySimulator(options: CronofySimulatorOptions = {
   // Both work here: the API host forwards to the OAuth server on the app host.
   for (const path of ['/oauth/token', '/oauth/token/revoke']) {
     api.route('POST', path, async (ctx) => {
-      const res = await fetch(`${app.url}${path}`, { method: 'POST', headers: { 'content-type': ctx.headers['content-type'] ?? 'application/x-www-form-urlencoded' }, body: ctx.body });
-      const headers: Record<string, string> = {};
+      const headers: Record<string, string> = { 'content-type': ctx.headers['content-type'] ?? 'application/x-www-form-urlencoded' };
+      if (ctx.headers['authorization']) headers['authorization'] = ctx.headers['authorization'];
+      const res = await fetch(`${app.url}${path}`, { method: 'POST', headers, body: ctx.body });
+      const out: Record<string, string> = {};
       res.headers.forEach((v, k) => {
-        if (!['content-length', 'connection', 'keep-alive', 'transfer-encoding', 'date'].includes(k)) headers[k] = v;
+        if (!['content-length', 'connection', 'keep-alive', 'transfer-encoding', 'date'].includes(k)) out[k] = v;
       });
-      return { status: res.status, headers, body: await res.text() };
+      return { status: res.status, headers: out, body: await res.text() };
     });
   }
 
