@@ -7,6 +7,26 @@
 /** Package name. @public */
 export const name = '@cal/graph';
 
+// Core errors and token types, re-exported so apps need a single import.
+export {
+  AbortedError,
+  AuthenticationError,
+  CalError,
+  ConflictError,
+  HttpError,
+  MemoryTokenStore,
+  NetworkError,
+  NotFoundError,
+  ProtocolError,
+  RateLimitError,
+  ServerError,
+  TimeoutError,
+  ValidationError,
+  isCalError,
+  type TokenSet,
+  type TokenStore,
+} from '@cal/core';
+
 export { GraphConnection } from './connection/graph-connection.js';
 export type { AuthFlowType, GraphConnectionOptions, GraphRequestOptions } from './connection/connection-options.js';
 export { MICROSOFT_AUTHORITY, MICROSOFT_GRAPH_ORIGINS, NATIVE_CLIENT_REDIRECT } from './connection/microsoft-origins.js';

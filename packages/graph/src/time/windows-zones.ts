@@ -93,7 +93,9 @@ const IANA_TO_WINDOWS: Record<string, string> = {
   'Pacific/Auckland': 'New Zealand Standard Time',
 };
 
-const WINDOWS_NAMES = new Set(Object.values(IANA_TO_WINDOWS));
+/** Built on first use: a module-level `new Set()` would survive tree-shaking in every bundle. */
+let windowsNames: Set<string> | undefined;
+const names = (): Set<string> => (windowsNames ??= new Set(Object.values(IANA_TO_WINDOWS)));
 
 /**
  * Graph-safe zone name: a Windows name passes through, a known IANA name is mapped to its Windows
@@ -102,11 +104,11 @@ const WINDOWS_NAMES = new Set(Object.values(IANA_TO_WINDOWS));
  * @public
  */
 export function toWindowsZone(name: string): string {
-  if (WINDOWS_NAMES.has(name)) return name;
+  if (names().has(name)) return name;
   return IANA_TO_WINDOWS[name] ?? name;
 }
 
 /** True when `name` is a Windows zone name this package knows. @public */
 export function isWindowsZone(name: string): boolean {
-  return WINDOWS_NAMES.has(name);
+  return names().has(name);
 }
