@@ -170,6 +170,19 @@ describe('Cyrus 3.10 JMAP: session, calendars, events', () => {
     for (const id of ids) await client.deleteEvent(id);
   });
 
+  it('searchEvents with expandRecurrences returns one object per occurrence (Cyrus ids ER-…)', async () => {
+    const client = jmapClient();
+    const id = await client.createEvent('Default', {
+      title: 'Weekly', start: '2033-03-07T09:00:00', timeZone: 'Europe/Berlin', duration: 'PT1H',
+      recurrenceRules: [{ '@type': 'RecurrenceRule', frequency: 'weekly', count: 4 }],
+      recurrenceOverrides: { '2033-03-14T09:00:00': { excluded: true } },
+    });
+    const found = await client.searchEvents({ calendarId: 'Default', start: '2033-03-01T00:00:00', end: '2033-04-01T00:00:00', timeZone: 'Europe/Berlin', expandRecurrences: true });
+    expect(found.map((e) => e.data.start)).toEqual(['2033-03-07T09:00:00', '2033-03-21T09:00:00', '2033-03-28T09:00:00']);
+    expect(found.every((e) => e.data.baseEventId === id || e.id === id)).toBe(true);
+    await client.deleteEvent(id);
+  });
+
   it('request(): custom batch with a result reference from a create into a get', async () => {
     const client = jmapClient();
     const s = call('CalendarEvent/set', { create: { k: { calendarIds: { Default: true }, title: 'batched', start: '2025-08-01T09:00:00', duration: 'PT1H' } } });

@@ -98,3 +98,40 @@ describe('session handling', () => {
     await expect(client.getCalendars()).rejects.toThrow(/apiUrl/);
   });
 });
+
+describe('retries and concurrency', () => {
+  const reply = (body: any) => ({
+    methodResponses: body.methodCalls.map(([n, , id]: [string, unknown, string]) =>
+      n === 'Calendar/get'
+        ? [n, { accountId: 'a1', state: '1', list: [], notFound: [] }, id]
+        : [n, { accountId: 'a1', oldState: '1', newState: '2', created: { 'new-0': { id: 'E-1' } } }, id]),
+    sessionState: 's1',
+  });
+
+  it('retries a read-only batch after a 503, but never a /set (not idempotent)', async () => {
+    let fail = 1;
+    const srv = fakeServer((b) => (fail-- > 0 ? new Response('busy', { status: 503 }) : reply(b)));
+    const client = createJMAPClient({ url: `${ORIGIN}/jmap/session`, username: 'u', password: 'pw', fetch: srv.fetch, retry: { baseDelay: 1, maxDelay: 1 } });
+    await client.getCalendars();
+    expect(srv.posts()).toHaveLength(2);
+    fail = 1;
+    await expect(client.createEvent('c1', { title: 'x' })).rejects.toMatchObject({ status: 503 });
+    expect(srv.posts()).toHaveLength(3);
+  });
+
+  it('concurrent first calls share one session fetch', async () => {
+    const srv = fakeServer(reply);
+    const client = createJMAPClient({ url: `${ORIGIN}/jmap/session`, username: 'u', password: 'pw', fetch: srv.fetch });
+    await Promise.all([client.getCalendars(), client.getCalendars(), client.getCalendars()]);
+    expect(srv.log.filter((r) => r.method === 'GET')).toHaveLength(1);
+  });
+
+  it('bearer auth: authType bearer sends the password as the token; a custom AuthStrategy wins', async () => {
+    const srv = fakeServer(reply);
+    await createJMAPClient({ url: `${ORIGIN}/jmap/session`, authType: 'bearer', password: 'tok-1', fetch: srv.fetch }).getCalendars();
+    expect(srv.log[0]!.headers.get('authorization')).toBe('Bearer tok-1');
+    const custom = { kind: 'custom', authorize: (r: Request) => { const h = new Headers(r.headers); h.set('authorization', 'X t'); return new Request(r, { headers: h }); }, secrets: () => ['t'] };
+    await createJMAPClient({ url: `${ORIGIN}/jmap/session`, auth: custom, username: 'ignored', password: 'x', fetch: srv.fetch }).getCalendars();
+    expect(srv.log.at(-1)!.headers.get('authorization')).toBe('X t');
+  });
+});
