@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CRONOFY_HMAC_HEADER, signCronofyNotification, verifyCronofyNotification } from '@cal/cronofy';
+import { cronofyHmac } from '@cal/testkit/cronofy';
 
 // Reference §6: three vectors over the body {"example":"well-known"}, checked with Python hmac.
 const BODY = '{"example":"well-known"}';
@@ -34,6 +35,11 @@ describe('verifyCronofyNotification', () => {
     expect(await verifyCronofyNotification(BODY, null, secret)).toBe(false);
     expect(await verifyCronofyNotification(BODY, undefined, secret)).toBe(false);
     expect(await verifyCronofyNotification(BODY, sig, '')).toBe(false);
+  });
+
+  it('the simulator signs with the same scheme (documented vectors, comma-joined while rotating)', () => {
+    expect(cronofyHmac(BODY, [VECTORS[0][0]])).toBe(VECTORS[0][1]);
+    expect(cronofyHmac(BODY, [VECTORS[1][0], VECTORS[2][0]])).toBe(`${VECTORS[1][1]},${VECTORS[2][1]}`);
   });
 
   it('names the header', () => {
