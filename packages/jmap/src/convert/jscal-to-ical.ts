@@ -157,7 +157,7 @@ function vevent(ev: JSCalendarEvent, dtstamp: string, recurrenceId?: string, mas
   if (ev.color) props.push(p('COLOR', escapeText(ev.color)));
   // Properties without an iCalendar name: JSPROP (draft-ietf-calext-jscalendar-icalendar).
   for (const [k, v] of Object.entries(ev)) {
-    if (HANDLED.has(k) || v === undefined) continue;
+    if (HANDLED.has(k) || v === undefined || v === null) continue; // null = the default (RFC 8984 §1.4)
     props.push(p('JSPROP', escapeText(JSON.stringify(v)), { JSPTR: k }));
   }
   props.push(...unknownProps(ev['iCalComponent']));
