@@ -155,6 +155,39 @@ export class CalendarObject {
     return this.save();
   }
 
+  /**
+   * Answers an invitation (RFC 6638 §3.2.2): sets the PARTSTAT of your ATTENDEE line in every
+   * component and saves with If-Match. A scheduling server (Cyrus) then sends the REPLY to the
+   * organizer. `as` is your calendar address; by default the principal's
+   * calendar-user-address-set (discovered by `client.principal()`).
+   */
+  async respond(partstat: 'ACCEPTED' | 'DECLINED' | 'TENTATIVE', options: { as?: string } = {}): Promise<this> {
+    const mine = (options.as ? [options.as] : this.#dav.addresses).map((a) => (/^[a-z][a-z0-9+.-]*:/i.test(a) || !a.includes('@') ? a : `mailto:${a}`).toLowerCase());
+    if (!mine.length) throw bad('respond', 'as', 'required', 'Pass { as: "mailto:you@example.com" } or call client.principal() first');
+    if (this.occurrence) throw bad('respond', 'occurrence', 'read_only', 'Answer the series: load it with cal.object(url)');
+    let found = false;
+    for (const c of this.component.components) {
+      for (const p of c.properties) {
+        if (p.name === 'ATTENDEE' && mine.includes(p.value.toLowerCase())) {
+          p.params['PARTSTAT'] = partstat;
+          delete p.params['RSVP'];
+          found = true;
+        }
+      }
+    }
+    if (!found) throw bad('respond', 'as', 'invalid', 'You are not an attendee of this event');
+    this.setComponent(this.component);
+    return this.save();
+  }
+  /** `respond('ACCEPTED')`. */
+  accept(options: { as?: string } = {}): Promise<this> {
+    return this.respond('ACCEPTED', options);
+  }
+  /** `respond('DECLINED')`. */
+  decline(options: { as?: string } = {}): Promise<this> {
+    return this.respond('DECLINED', options);
+  }
+
   /** Re-reads the resource (GET) and updates data and ETag. */
   async refresh(): Promise<this> {
     const reply = await this.#dav.send('GET', this.url, { headers: { accept: 'text/calendar, */*;q=0.5' } });

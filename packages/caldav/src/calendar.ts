@@ -6,12 +6,14 @@ import {
   buildTodo,
   expandRecurrences,
   getProperty,
+  parseICalendar,
   serializeICalendar,
   type EventInput,
   type ICalComponent,
   type TodoInput,
 } from '@cal/ical';
 import { CalendarObject } from './calendar-object.js';
+import { busyPeriods } from './scheduling.js';
 import * as bodies from './dav/bodies.js';
 import { asCollection, pathKey, resourceName } from './dav/href.js';
 import { parseMultistatus, prop, propText, type DavResponse, type Multistatus } from './dav/multistatus.js';
@@ -394,28 +396,11 @@ export class Calendar {
       if (reply.status >= 200 && reply.status < 300 || reply.status === 403 || reply.status === 405 || reply.status === 501) throw unsupported('free-busy-query (RFC 4791 §7.10)', this.url);
       throw this.#dav.error(reply, 'REPORT');
     }
-    const { parseICalendar, parseDateTime, toDate, parseDuration, durationToSeconds } = await import('@cal/ical');
-    let cal: ICalComponent;
     try {
-      cal = parseICalendar(reply.text);
+      return busyPeriods(parseICalendar(reply.text));
     } catch (cause) {
       throw new ProtocolError('free-busy answer is not iCalendar', { provider: 'caldav', url: this.url, cause });
     }
-    const out: BusyPeriod[] = [];
-    for (const fb of cal.components.filter((c) => c.name === 'VFREEBUSY')) {
-      for (const p of fb.properties.filter((x) => x.name === 'FREEBUSY')) {
-        const type = (p.params['FBTYPE'] ?? 'BUSY').toUpperCase();
-        if (type === 'FREE') continue;
-        for (const period of p.value.split(',')) {
-          const [a, b] = period.split('/');
-          if (!a || !b) continue;
-          const s = toDate(parseDateTime(a));
-          const e = b.startsWith('P') || b.startsWith('-') ? new Date(s.getTime() + durationToSeconds(parseDuration(b)) * 1000) : toDate(parseDateTime(b));
-          out.push({ start: s, end: e, type });
-        }
-      }
-    }
-    return out.sort((x, y) => x.start.getTime() - y.start.getTime());
   }
 
   /** Changes display name, colour or description (PROPPATCH, RFC 4918 §9.2). */

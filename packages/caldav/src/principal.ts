@@ -1,6 +1,8 @@
 import { ConflictError, NotFoundError } from '@cal/core';
 import { bad } from './errors.js';
-import { Calendar } from './calendar.js';
+import { Calendar, checkRange, unsupported, type BusyPeriod, type TimeRange } from './calendar.js';
+import type { CalendarObject } from './calendar-object.js';
+import { mailto, outboxFreeBusy } from './scheduling.js';
 import * as bodies from './dav/bodies.js';
 import { asCollection, pathKey } from './dav/href.js';
 import { propHref } from './dav/multistatus.js';
@@ -52,6 +54,7 @@ export class Principal implements PrincipalInfo {
     this.url = info.url;
     this.calendarHomeUrl = asCollection(info.calendarHomeUrl);
     this.addresses = info.addresses;
+    if (info.addresses.length) dav.addresses = info.addresses;
     if (info.displayName !== undefined) this.displayName = info.displayName;
     if (info.scheduleInboxUrl !== undefined) this.scheduleInboxUrl = info.scheduleInboxUrl;
     if (info.scheduleOutboxUrl !== undefined) this.scheduleOutboxUrl = info.scheduleOutboxUrl;
@@ -89,6 +92,30 @@ export class Principal implements PrincipalInfo {
   }
 
   /**
+   * Free/busy of other users through the scheduling outbox (RFC 6638 §5: POST of a VFREEBUSY
+   * REQUEST). Returns busy periods per attendee address. Servers without scheduling (Radicale,
+   * Xandikos) give a `CAL_CALDAV_UNSUPPORTED` ProtocolError.
+   */
+  async freeBusy(options: TimeRange & { attendees: string[] }): Promise<Record<string, BusyPeriod[]>> {
+    const { start, end } = checkRange(options, 'freeBusy');
+    if (!Array.isArray(options.attendees) || !options.attendees.length || options.attendees.some((a) => typeof a !== 'string' || !a))
+      throw bad('freeBusy', 'attendees', 'required', 'attendees must be a non-empty list of addresses');
+    if (!this.scheduleOutboxUrl) throw unsupported('scheduling (RFC 6638 outbox)', this.url);
+    const me = this.addresses[0];
+    if (!me) throw unsupported('scheduling (no calendar-user-address-set)', this.url);
+    return outboxFreeBusy(this.#dav, this.scheduleOutboxUrl, me, options.attendees.map(mailto), start, end);
+  }
+
+  /**
+   * Scheduling messages in the inbox (RFC 6638 §2.2): invitations (METHOD:REQUEST), replies,
+   * cancellations. Servers without scheduling give a `CAL_CALDAV_UNSUPPORTED` ProtocolError.
+   */
+  async inbox(): Promise<CalendarObject[]> {
+    if (!this.scheduleInboxUrl) throw unsupported('scheduling (RFC 6638 inbox)', this.url);
+    return new Calendar(this.#dav, this.scheduleInboxUrl).objects();
+  }
+
+  /**
    * Creates a calendar (MKCALENDAR, RFC 4791 §5.3.1), falling back to extended MKCOL (RFC 5689)
    * when MKCALENDAR is not implemented (405/501). An existing collection is a ConflictError:
    * Radicale answers 409, Cyrus 403, Xandikos a 207 with 403 `resource-must-be-null` (servers.md §A.2).
@@ -122,7 +149,11 @@ export class Principal implements PrincipalInfo {
 export function readPrincipal(dav: DavTransport, url: string, ms: { responses: import('./dav/multistatus.js').DavResponse[] }): Principal {
   const r = ms.responses[0];
   const home = r && propHref(r, CALDAV, 'calendar-home-set', url);
-  const addresses = r ? children(prop(r, CALDAV, 'calendar-user-address-set'), DAV, 'href').map((h) => h.text.trim()) : [];
+  // Addresses are hrefs: mailto: URIs, or (Radicale) a relative principal path, resolved here.
+  // mailto: ones first, since they are what ATTENDEE/ORGANIZER lines carry.
+  const addresses = (r ? children(prop(r, CALDAV, 'calendar-user-address-set'), DAV, 'href').map((h) => h.text.trim()) : [])
+    .map((a) => (/^[a-z][a-z0-9+.-]*:/i.test(a) ? a : new URL(a, url).href))
+    .sort((a, b) => Number(b.startsWith('mailto:')) - Number(a.startsWith('mailto:')));
   const inbox = r && propHref(r, CALDAV, 'schedule-inbox-URL', url);
   const outbox = r && propHref(r, CALDAV, 'schedule-outbox-URL', url);
   const displayName = r ? childText(r.propstats.find((p) => p.status === 200)?.prop, DAV, 'displayname') : undefined;

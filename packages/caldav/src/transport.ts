@@ -55,6 +55,8 @@ function findError(el: XmlElement): XmlElement | undefined {
 
 /** The CalDAV transport on top of core's HTTP client: one place for DAV headers and error mapping. */
 export class DavTransport {
+  /** The user's calendar addresses (RFC 6638 calendar-user-address-set), set by principal discovery. */
+  addresses: string[] = [];
   constructor(readonly http: HttpClient) {}
 
   async send(method: string, url: string, req: DavRequest = {}): Promise<DavReply> {
