@@ -270,4 +270,13 @@ describe('CronofyClient wire format (one test per method)', () => {
     expect(auth).toMatchObject({ accessToken: 'apc_tok', sub: 'apc_1', applicationCalendarId: 'my-cal' });
     expect(c.tokens?.accessToken).toBe('apc_tok');
   });
+
+  it('onRequest sees every request (pycronofy set_request_hook) with the token redacted', async () => {
+    const events: { method: string; url: string; status?: number; requestHeaders: Record<string, string> }[] = [];
+    const { fetch } = stubFetch({ 'GET /v1/calendars': { body: { calendars: [] } } });
+    await client(fetch, { onRequest: (e) => void events.push(e as never) }).listCalendars();
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ method: 'GET', url: 'https://api-uk.cronofy.com/v1/calendars', status: 200 });
+    expect(JSON.stringify(events)).not.toContain('user-token');
+  });
 });
