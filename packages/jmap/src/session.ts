@@ -25,7 +25,14 @@ export async function fetchSession(http: HttpClient, url: string | URL, signal?:
     if (REDIRECTS.has(response.status) && location) {
       await response.body?.cancel().catch(() => {});
       if (hop >= MAX_REDIRECTS) throw new ProtocolError(`Too many redirects fetching the JMAP session`, { provider: PROVIDER, url: target });
-      target = http.resolve(new URL(location, target));
+      let next: URL;
+      try {
+        next = new URL(location, target);
+      } catch (cause) {
+        throw new ProtocolError('The JMAP session redirect has an unusable Location', { provider: PROVIDER, cause, url: target });
+      }
+      if (!/^https?:$/.test(next.protocol)) throw new ProtocolError('JMAP session redirect to a non-HTTP URL', { provider: PROVIDER, url: target });
+      target = http.resolve(next);
       continue;
     }
     if (!response.ok) throw await errorFromResponse(response, { provider: PROVIDER, method: 'GET', url: target.href });
@@ -54,12 +61,19 @@ export function parseSession(http: HttpClient, body: unknown, sessionUrl: string
   if (typeof apiUrl !== 'string' || apiUrl === '') bad('apiUrl missing');
   if (!isRecord(capabilities)) bad('capabilities missing');
   if (!isRecord(accounts)) bad('accounts missing');
+  const toUrl = (value: string): URL => {
+    try {
+      return new URL(value, sessionUrl);
+    } catch {
+      return bad(`unusable URL "${value.slice(0, 100)}"`);
+    }
+  };
   const resolveUrl = (value: unknown): string | undefined => {
     if (typeof value !== 'string' || value === '') return undefined;
     // URI templates: only the scheme/authority part matters to the resolver, braces survive `new URL`.
-    return new URL(value, sessionUrl).href.replace(/%7B/gi, '{').replace(/%7D/gi, '}');
+    return toUrl(value).href.replace(/%7B/gi, '{').replace(/%7D/gi, '}');
   };
-  const api = http.resolve(new URL(apiUrl as string, sessionUrl));
+  const api = http.resolve(toUrl(apiUrl as string));
   return {
     capabilities: capabilities as JMAPSession['capabilities'],
     accounts: accounts as Record<string, JMAPAccount>,

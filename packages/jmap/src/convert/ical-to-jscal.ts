@@ -3,6 +3,7 @@ import { ianaZone, parseDateTime, zonedToEpoch } from '@cal/ical';
 import { param, parseICal, prop, unescapeText, type ICalComponent, type ICalProperty } from './ical-model.js';
 import { diffSeconds, formatDuration, parseICalTime, utcToZone } from './datetime.js';
 import { stableId } from './ids.js';
+import { guarded } from './guard.js';
 import type { Alert, JSCalendarEvent, Location, NDay, Participant, RecurrenceRule } from '../types/jscalendar.js';
 
 /**
@@ -278,6 +279,10 @@ function overridePatch(master: JSCalendarEvent, child: JSCalendarEvent): Record<
  * @public
  */
 export function icalToJSCalendar(ical: string): JSCalendarEvent {
+  return guarded('icalToJSCalendar', () => convert(ical));
+}
+
+function convert(ical: string): JSCalendarEvent {
   const root = parseICal(ical);
   const vevents = root.components.filter((c) => c.name === 'VEVENT');
   const masterComp = vevents.find((c) => !prop(c, 'RECURRENCE-ID')) ?? vevents[0];

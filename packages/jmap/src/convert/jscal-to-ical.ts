@@ -1,5 +1,6 @@
 import { escapeText, serializeICal, type ICalComponent, type ICalProperty } from './ical-model.js';
 import { toICalTime } from './datetime.js';
+import { guarded } from './guard.js';
 import type { Alert, JSCalendarEvent, Participant, RecurrenceRule } from '../types/jscalendar.js';
 
 /**
@@ -175,6 +176,11 @@ function vevent(ev: JSCalendarEvent, dtstamp: string, recurrenceId?: string, mas
  * @public
  */
 export function jsCalendarToICal(event: JSCalendarEvent): string {
+  return guarded('jsCalendarToICal', () => convert(event));
+}
+
+function convert(event: JSCalendarEvent): string {
+  if (typeof event !== 'object' || event === null) throw new TypeError('expected a JSCalendar object');
   const dtstamp = toICalTime((event.updated ?? new Date().toISOString()).slice(0, 19), false, true);
   const master = vevent(event, dtstamp);
   const children: ICalComponent[] = [];

@@ -143,3 +143,11 @@ describe('round trips', () => {
     expect(back.recurrenceOverrides?.['2025-05-07T08:00:00']).toEqual({ title: 'JS late', start: '2025-05-07T09:00:00' });
   });
 });
+
+describe('never a raw TypeError', () => {
+  it('wrongly typed JSCalendar values become ValidationError', () => {
+    expect(() => jsCalendarToICal({ title: 42 as unknown as string, start: '2025-01-01T00:00:00' })).toThrow(ValidationError);
+    expect(() => jsCalendarToICal(null as unknown as JSCalendarEvent)).toThrow(ValidationError);
+    expect(() => jsCalendarToICal({ start: 'yesterday' })).toThrow(ValidationError);
+  });
+});
