@@ -31,7 +31,7 @@ export default async function demo({ step }) {
       const res = await fetch(link, { redirect: 'manual' });
       const code = new URL(res.headers.get('location')).searchParams.get('code');
       const auth = await cronofy.getAuthorizationFromCode(code, redirect);
-      return `consent on the app host, code exchanged on the API host: account ${auth.accountId}, expires ${auth.tokenExpiration.toISOString()}`;
+      return `consent (app host) → code exchange (API host): ${auth.accountId}, expires ${auth.tokenExpiration.toISOString().slice(11, 19)}Z`;
     });
     await step('list calendars', async () => {
       const calendars = await cronofy.listCalendars();
