@@ -81,6 +81,7 @@ export async function createEvent(t: Transport, calendarId: string, input: Event
  */
 export async function createEvents(t: Transport, calendarId: string, inputs: readonly EventInput[], opts: WriteOptions = {}): Promise<CreateEventsResult> {
   requireId(calendarId, 'calendarId', 'createEvents');
+  if (!Array.isArray(inputs)) throw invalid('events', 'createEvents', 'expected an array of events');
   const events = inputs.map((i) => ({ ...toServerEvent(toEvent(i, 'createEvents')), calendarIds: { [calendarId]: true as const } }));
   const session = await t.getSession(opts.signal);
   const core = session.capabilities['urn:ietf:params:jmap:core'] as { maxObjectsInSet?: number } | undefined;
@@ -102,6 +103,7 @@ export async function createEvents(t: Transport, calendarId: string, inputs: rea
 
 /** `CalendarEvent/get` of some ids. @internal */
 export async function getEvents(t: Transport, ids: readonly string[], signal?: AbortSignal): Promise<{ list: JMAPCalendarObject[]; notFound: string[] }> {
+  if (!Array.isArray(ids)) throw invalid('ids', 'getEvents', 'expected an array of ids');
   ids.forEach((id) => requireId(id, 'id', 'getEvents'));
   const c = call('CalendarEvent/get', { ids });
   const res = (await t.send([c], signal ? { signal } : {})).get(c);

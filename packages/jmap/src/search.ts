@@ -63,6 +63,11 @@ export interface SearchDialect {
 }
 
 function buildFilter(opts: SearchOptions, dialect: SearchDialect): { filter: CalendarEventFilter; timeZone: string | undefined } {
+  if (typeof opts !== 'object' || opts === null) throw invalid('options', 'searchEvents', 'expected an options object');
+  if (opts.limit !== undefined && !(Number.isInteger(opts.limit) && opts.limit >= 0)) throw invalid('limit', 'searchEvents', 'must be a non-negative integer');
+  for (const key of ['text', 'uid', 'timeZone'] as const) {
+    if (opts[key] !== undefined && typeof opts[key] !== 'string') throw invalid(key, 'searchEvents', 'must be a string');
+  }
   const filter: CalendarEventFilter = {};
   let utc = false;
   let local = false;
