@@ -1,5 +1,10 @@
 import {
+  AbortedError,
+  NetworkError,
   ProtocolError,
+  TimeoutError,
+  isCalError,
+  type CalError,
   bearerAuth,
   createHttpClient,
   errorFromStatus,
@@ -108,7 +113,13 @@ export function userPath(api: GraphApi): { 'user-id': string } {
  * @internal
  */
 export async function unwrap<T>(api: GraphApi, result: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
-  const { data, error, response } = await result;
+  let settled: { data?: T; error?: unknown; response: Response };
+  try {
+    settled = await result;
+  } catch (cause) {
+    throw transportError(cause);
+  }
+  const { data, error, response } = settled;
   if (response.ok) return data as T;
   const ctx = parseGraphError(response, error) ?? {};
   throw errorFromStatus(response.status, response.headers, {
@@ -138,4 +149,18 @@ export async function followLink<T>(api: GraphApi, link: string, headers: Record
     throw new ProtocolError(`Refusing to follow a link to foreign origin ${url.origin}`, { provider: 'graph', url });
   }
   return api.http.json<T>(url, { headers, ...(signal ? { signal } : {}) });
+}
+
+/**
+ * openapi-fetch parses bodies itself, so a body that is not JSON surfaces as a bare SyntaxError and a
+ * connection dying mid-body as a TypeError: map both (and aborts) to core errors — never a raw error.
+ * @internal
+ */
+export function transportError(cause: unknown): CalError {
+  if (isCalError(cause)) return cause;
+  const name = (cause as { name?: string } | null)?.name;
+  if (name === 'SyntaxError') return new ProtocolError('Graph response is not valid JSON', { provider: 'graph', cause });
+  if (name === 'TimeoutError') return new TimeoutError('Timed out while reading the response', { provider: 'graph', cause });
+  if (name === 'AbortError') return new AbortedError('Aborted while reading the response', { provider: 'graph', cause });
+  return new NetworkError('The connection failed while reading the response', { provider: 'graph', cause });
 }
