@@ -67,3 +67,47 @@ describe('tasks (JMAP Tasks simulator)', () => {
     expect(sim.sim.log.filter((r) => r.method === 'POST')).toHaveLength(1);
   });
 });
+
+describe('JMAP Tasks simulator wire format (RFC 8620)', () => {
+  const post = (body: unknown) =>
+    fetch(`${new URL(sim.url).origin}/jmap/api/`, {
+      method: 'POST',
+      headers: { authorization: `Basic ${btoa(`${sim.username}:${sim.password}`)}`, 'content-type': 'application/json' },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+
+  it('answers request-level problems with problem details', async () => {
+    const notJson = await post('{');
+    expect(notJson.status).toBe(400);
+    expect(await notJson.json()).toMatchObject({ type: 'urn:ietf:params:jmap:error:notJSON' });
+    const cap = await post({ using: ['urn:ietf:params:jmap:core', 'urn:example:nope'], methodCalls: [] });
+    expect(await cap.json()).toMatchObject({ type: 'urn:ietf:params:jmap:error:unknownCapability' });
+  });
+
+  it('method errors: unknownMethod without the capability in using, invalidResultReference, stateMismatch', async () => {
+    const res = await post({
+      using: ['urn:ietf:params:jmap:core'],
+      methodCalls: [['Task/get', { accountId: sim.accountId }, 'a']],
+    });
+    expect((await res.json()).methodResponses[0]).toEqual(['error', { type: 'unknownMethod' }, 'a']);
+    const r = await client.request([
+      call('Task/get', { '#ids': { resultOf: 'nope', name: 'Task/query', path: '/ids' } }, 'g'),
+      call('Task/set', { ifInState: '999', destroy: ['x'] }, 's'),
+    ]);
+    expect(r.result('g')).toMatchObject({ ok: false, error: { type: 'invalidResultReference' } });
+    expect(r.result('s', 'Task/set')).toMatchObject({ ok: false, error: { name: 'ConflictError' } });
+  });
+
+  it('Task/changes pages with maxChanges; a truncated log gives cannotCalculateChanges', async () => {
+    const state = (await client.request([call('Task/get', { ids: [] }, 'g')])).get<{ state: string }>('g').state;
+    for (const t of ['a', 'b', 'c']) await client.createTask('inbox', t);
+    const first = (await client.request([call('Task/changes', { sinceState: state, maxChanges: 2 }, 'c')])).get<{ hasMoreChanges: boolean; created: string[]; newState: string }>('c');
+    expect(first.hasMoreChanges).toBe(true);
+    expect(first.created).toHaveLength(2);
+    const second = (await client.request([call('Task/changes', { sinceState: first.newState, maxChanges: 2 }, 'c')])).get<{ hasMoreChanges: boolean; created: string[] }>('c');
+    expect(second).toMatchObject({ hasMoreChanges: false, created: [expect.any(String)] });
+    sim.truncateChangeLog();
+    const gone = (await client.request([call('Task/changes', { sinceState: state }, 'c')])).result('c');
+    expect(gone).toMatchObject({ ok: false, error: { type: 'cannotCalculateChanges' } });
+  });
+});
