@@ -1,4 +1,4 @@
-import { execSync } from 'node:child_process';
+import { indexCyrus } from '@cal/testkit/servers';
 import { createHttpClient, basicAuth, type HttpClient } from '@cal/core';
 import { createJMAPClient, type JMAPClient, type JMAPClientOptions } from '@cal/jmap';
 
@@ -34,9 +34,8 @@ export function davHttp(): HttpClient {
  * Cyrus text search is eventually consistent (the rolling squatter indexes 100–300 ms later,
  * servers.md §C.2): index the account now instead of sleeping.
  */
-export function indexNow(): void {
-  const env = cyrusEnv();
-  execSync(`${env.indexCmd} ${env.user}`, { stdio: 'ignore' });
+export async function indexNow(): Promise<void> {
+  await indexCyrus(cyrusEnv().user); // runs CAL_CYRUS_INDEX_CMD for the user
 }
 
 /** A unique marker for this run, so suites never see each other's data. */

@@ -158,7 +158,7 @@ describe('Cyrus 3.10 JMAP: session, calendars, events', () => {
       { title: 'Other', description: `about ${word}`, start: '2031-01-06T09:00:00', timeZone: 'Etc/UTC', duration: 'PT1H' },
       { title: 'Unrelated', start: '2031-02-01T09:00:00', timeZone: 'Etc/UTC', duration: 'PT1H' },
     ])).ids as string[];
-    indexNow();
+    await indexNow();
     posts = 0;
     const byText = await client.searchEvents({ text: word });
     expect(posts).toBe(1);
