@@ -1,4 +1,4 @@
-import { NotFoundError, ProtocolError, isCalError } from '@cal/core';
+import { ConflictError, NotFoundError, ProtocolError, isCalError } from '@cal/core';
 import { bad } from './errors.js';
 import {
   fromDate,
@@ -116,13 +116,15 @@ export class CalendarObject {
    * 409, 403 precondition or 207-wrapped 412 becomes `ConflictError` and nothing is overwritten.
    */
   async save(): Promise<this> {
-    if (this.occurrence) {
-      throw bad('CalendarObject.save', 'occurrence', 'read_only', 'An expanded occurrence is a read-only view of a recurring resource; load it with cal.object(url) to edit it');
-    }
     validateCalendarData(this.#data, 'CalendarObject.save');
+    if (this.occurrence?.recurrenceId) return this.#editSeries('save');
+    return this.#put(this.#data);
+  }
+
+  async #put(data: string): Promise<this> {
     const headers: Record<string, string> = this.etag ? { 'if-match': this.etag } : { 'if-none-match': '*' };
     const reply = await this.#dav.send('PUT', this.url, {
-      body: this.#data,
+      body: data,
       contentType: 'text/calendar; charset=utf-8',
       headers,
       idempotent: false,
@@ -133,8 +135,54 @@ export class CalendarObject {
     return this;
   }
 
+  /**
+   * Edits one occurrence of a series (RFC 5545 §3.8.4.4): `save` stores this instance as a
+   * RECURRENCE-ID override, `delete` removes the override and adds an EXDATE to the master. The
+   * series is re-read first; if it changed since this occurrence was read (ETag differs), that is
+   * a ConflictError — the series is written back with If-Match, never over someone else's change.
+   */
+  async #editSeries(mode: 'save' | 'delete'): Promise<this> {
+    const reply = await this.#dav.send('GET', this.url, { headers: { accept: 'text/calendar, */*;q=0.5' } });
+    if (reply.status < 200 || reply.status > 299) throw this.#dav.error(reply, 'GET');
+    const etag = reply.headers.get('etag') ?? undefined;
+    if (this.etag && etag && etag !== this.etag)
+      throw new ConflictError('The recurring event changed on the server since this occurrence was read', { provider: 'caldav', url: this.url, providerCode: 'etag-mismatch' });
+    let series: ICalComponent;
+    try {
+      series = parseICalendar(reply.text);
+    } catch (cause) {
+      throw new ProtocolError('The server returned calendar data that is not valid iCalendar', { provider: 'caldav', url: this.url, cause });
+    }
+    const inst = this.item!;
+    const ridProp = getProperty(inst, 'RECURRENCE-ID')!;
+    const rid = toDate(readDateTime(ridProp)!).getTime();
+    const sameRid = (c: ICalComponent): boolean => {
+      const p = getProperty(c, 'RECURRENCE-ID');
+      if (!p) return false;
+      try {
+        return toDate(readDateTime(p)!).getTime() === rid;
+      } catch {
+        return p.value === ridProp.value;
+      }
+    };
+    series.components = series.components.filter((c) => !sameRid(c));
+    if (mode === 'save') {
+      bumpSequence(inst);
+      series.components.push(inst);
+    } else {
+      const master = series.components.find((c) => c.name === inst.name && !getProperty(c, 'RECURRENCE-ID'));
+      if (master) master.properties.push({ name: 'EXDATE', params: { ...ridProp.params }, value: ridProp.value });
+    }
+    this.etag = etag;
+    return this.#put(serializeICalendar(series));
+  }
+
   /** Deletes the resource with `If-Match` (a 412 is a ConflictError: someone changed it meanwhile). */
   async delete(): Promise<void> {
+    if (this.occurrence?.recurrenceId) {
+      await this.#editSeries('delete');
+      return;
+    }
     const reply = await this.#dav.send('DELETE', this.url, { ...(this.etag ? { headers: { 'if-match': this.etag } } : {}), idempotent: false });
     if (reply.status === 404) throw new NotFoundError('The calendar object no longer exists', { provider: 'caldav', method: 'DELETE', url: this.url, status: 404 });
     if (reply.status === 207 || reply.status < 200 || reply.status > 299) throw this.#dav.writeError(reply, 'DELETE', 'Deleting the calendar object');

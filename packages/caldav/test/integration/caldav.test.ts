@@ -203,7 +203,17 @@ describe.each(SERVERS)('CalDAV on %s', (server) => {
     expect(mine.every((o) => !getProperty(o.item!, 'RRULE'))).toBe(true);
     expect(getProperty(mine[0]!.item!, 'RECURRENCE-ID')?.value).toBe('20250303T090000');
     expect(occ.map((o) => o.summary)).toContain('Single');
-    await expect(mine[0]!.save()).rejects.toBeInstanceOf(ValidationError);
+
+    // Edit one occurrence (stored as a RECURRENCE-ID override) and delete another (EXDATE).
+    const edited = mine[1]!;
+    edited.data = edited.data.replace('SUMMARY:Weekly sync', 'SUMMARY:Weekly sync (edited once)');
+    await edited.save();
+    const stale = mine[3]!;
+    await expect(stale.delete()).rejects.toBeInstanceOf(ConflictError); // series changed since it was read
+    const fresh = (await cal.events({ start: new Date('2025-03-01T00:00:00Z'), end: new Date('2025-04-08T00:00:00Z'), expand: true })).filter((o) => o.uid === uid);
+    await fresh[3]!.delete();
+    const after = (await cal.events({ start: new Date('2025-03-01T00:00:00Z'), end: new Date('2025-04-08T00:00:00Z'), expand: true })).filter((o) => o.uid === uid);
+    expect(after.map((o) => [o.start!.toISOString(), o.summary])).toEqual([EXPECTED[0], [EXPECTED[1]![0], 'Weekly sync (edited once)'], EXPECTED[2], EXPECTED[4]]);
 
     const busy = await cal.freeBusy({ start: '2025-03-01T00:00:00Z', end: '2025-03-15T00:00:00Z' });
     expect(busy.map((b) => b.start.toISOString())).toEqual(['2025-03-03T08:00:00.000Z', '2025-03-10T08:00:00.000Z', '2025-03-12T10:00:00.000Z']);
