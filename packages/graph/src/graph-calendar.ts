@@ -1,3 +1,4 @@
+import { ValidationError } from '@cal/core';
 import { createGraphApi, type GraphApi } from './api/graph-api.js';
 import type { GraphConnection } from './connection/graph-connection.js';
 import { createCalendar, createCalendarGroup, deleteCalendar, deleteCalendarGroup, getCalendar, listCalendarGroups, listCalendars, listGroupCalendars, updateCalendar } from './api/calendars.js';
@@ -43,6 +44,14 @@ export type GraphCalendar = { readonly api: GraphApi } & { readonly [K in keyof 
  */
 export function createGraphCalendar(connection: GraphConnection, options: { user?: string; timeZone?: string; pageSize?: number } = {}): GraphCalendar {
   const resource = connection.protocol.defaultResource.replace(/^users\//, '');
+  // App-only tokens have no "me" (O365 drops the `me` resource for the credentials flow).
+  if (connection.authFlowType === 'credentials' && !options.user && (!resource || resource === 'me')) {
+    throw new ValidationError("The 'credentials' flow has no signed-in user: pass { user: '<id or userPrincipalName>' }", {
+      provider: 'graph',
+      operation: 'createGraphCalendar',
+      details: [{ field: 'user', description: 'required for app-only access' }],
+    });
+  }
   const tz = options.timeZone ? toWindowsZone(options.timeZone) : connection.protocol.timeZone;
   const api = createGraphApi({
     http: connection.http,

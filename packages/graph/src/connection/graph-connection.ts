@@ -174,7 +174,7 @@ export class GraphConnection {
 
   /** Authenticated request. Returns the `Response`; non-2xx throws a `CalError` unless `raiseHttpErrors: false`. */
   request(method: string, url: string | URL, init: GraphRequestOptions & { body?: unknown } = {}): Promise<Response> {
-    return this.http.request(url, this.init(method, init));
+    return this.http.request(relative(url), this.init(method, init));
   }
 
   /** GET with OData-friendly query params (O365 `get(url, params)`). */
@@ -204,7 +204,7 @@ export class GraphConnection {
 
   /** A request WITHOUT the token (O365 `naive_request`), e.g. to a pre-authenticated upload URL. */
   naiveRequest(url: string | URL, method: string, init: GraphRequestOptions & { body?: unknown } = {}): Promise<Response> {
-    return this.naive.request(url, this.init(method, init));
+    return this.naive.request(relative(url), this.init(method, init));
   }
 
   private init(method: string, o: GraphRequestOptions & { body?: unknown }): CalRequestInit {
@@ -225,6 +225,14 @@ export class GraphConnection {
       ...(body === undefined ? {} : { body: body as NonNullable<CalRequestInit['body']> }),
     };
   }
+}
+
+/**
+ * `'/me/events'` means "under the API base" to Graph users (Microsoft's SDKs take it that way), but URL
+ * resolution would drop the `/v1.0/` path: treat a leading single slash as relative.
+ */
+function relative(url: string | URL): string | URL {
+  return typeof url === 'string' && url.startsWith('/') && !url.startsWith('//') ? url.slice(1) : url;
 }
 
 function withSlash(url: string): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NetworkError, ProtocolError, ServerError, TimeoutError, ValidationError, type TokenSet, type TokenStore } from '@cal/core';
-import { GraphConnection, MSBusinessCentral365Protocol, MSGraphProtocol, type GraphConnectionOptions } from '@cal/graph';
+import { GraphConnection, MSBusinessCentral365Protocol, MSGraphProtocol, createGraphCalendar, type GraphConnectionOptions } from '@cal/graph';
 import { TOKENS, fakeClock, fakeFetch, json } from './fake-fetch.js';
 
 const base = { clientId: 'app-id', clientSecret: 'app-secret' };
@@ -66,6 +66,8 @@ describe('GraphConnection options, one by one (injected fetch)', () => {
     expect(codeVerifier).toBeTruthy();
     const app = make({ authFlowType: 'credentials', tenantId: 't1' }).con;
     await expect(app.getAuthorizationUrl()).rejects.toBeInstanceOf(ValidationError);
+    expect(() => createGraphCalendar(app)).toThrow(ValidationError);
+    expect(createGraphCalendar(app, { user: 'u1' }).api.user).toBe('u1');
     expect(make().con.tenantId).toBe('common');
     await expect(make().con.requestToken()).rejects.toBeInstanceOf(ValidationError);
   });
@@ -169,6 +171,9 @@ describe('GraphConnection options, one by one (injected fetch)', () => {
     await con.patch('me/events/1', { subject: 'b' });
     await con.delete('me/events/1');
     expect(calls.map((c) => c.method)).toEqual(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
+    await con.get('/me/calendars');
+    expect(calls.at(-1)!.url).toBe('https://graph.microsoft.com/v1.0/me/calendars');
+    calls.pop();
     expect(new URL(calls[0]!.url).searchParams.get('$select')).toBe('subject,start');
     expect(calls[1]!.headers['content-type']).toBe('application/json');
     expect(JSON.parse(calls[3]!.body)).toEqual({ subject: 'b' });
