@@ -6,6 +6,9 @@ export default defineConfig({
   dts: true,
   clean: true,
   treeshake: true,
+  // Shared chunks for CJS too: without them each entry (index, oauth2, xml, node) would carry its
+  // own copy of the error classes and `instanceof AuthenticationError` would fail across entries.
+  splitting: true,
   target: 'es2022',
   // Runtime-neutral: never let esbuild inject Node shims into the shared entry points.
   platform: 'neutral',

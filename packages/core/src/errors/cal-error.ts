@@ -76,8 +76,7 @@ export class CalError extends Error {
     this.method = options.method?.toUpperCase();
     this.url = redactUrl(options.url);
     this.headers = options.headers ? redactHeaders(options.headers) : undefined;
-    this.body =
-      typeof options.body === 'string' ? redactText(options.body, secrets) : redactBody(options.body);
+    this.body = redactBody(options.body, secrets);
     this.providerCode = options.providerCode;
     // The cause may be an oauth4webapi error holding the raw token response: keep it reachable
     // but out of JSON.stringify / enumerations.

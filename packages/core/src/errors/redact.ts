@@ -65,13 +65,16 @@ export function redactText(text: string, secrets: readonly (string | undefined)[
   return out;
 }
 
-/** Deeply redacts secret-named fields of a parsed JSON body. @public */
-export function redactBody(body: unknown, depth = 0): unknown {
-  if (depth > 8 || body === null || typeof body !== 'object') {
-    return typeof body === 'string' ? redactText(body) : body;
-  }
-  if (Array.isArray(body)) return body.map((v) => redactBody(v, depth + 1));
+/**
+ * Deeply redacts a parsed JSON body: secret-named fields, and known secret values wherever they
+ * appear (a server may echo the token under any field name).
+ * @public
+ */
+export function redactBody(body: unknown, secrets: readonly (string | undefined)[] = [], depth = 0): unknown {
+  if (typeof body === 'string') return redactText(body, secrets);
+  if (depth > 8 || body === null || typeof body !== 'object') return body;
+  if (Array.isArray(body)) return body.map((v) => redactBody(v, secrets, depth + 1));
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(body)) out[k] = isSecretName(k) ? REDACTED : redactBody(v, depth + 1);
+  for (const [k, v] of Object.entries(body)) out[k] = isSecretName(k) ? REDACTED : redactBody(v, secrets, depth + 1);
   return out;
 }

@@ -70,3 +70,10 @@ describe('error tree', () => {
     expect(redactUrl('https://a:b@h.example/p?code=abc&x=1')).toBe(`https://h.example/p?code=${encodeURIComponent(REDACTED)}&x=1`);
   });
 });
+
+describe('secret values under any field name', () => {
+  it('redacts a known token echoed in a nested body field', () => {
+    const e = new CalError('x', { body: { detail: { echoed: `got ${SECRET} here` } }, secrets: [SECRET] });
+    expect(JSON.stringify(e)).not.toContain(SECRET);
+  });
+});
