@@ -141,7 +141,10 @@ export class CalDAVClient {
       // Cyrus: anonymous PROPFIND → 207 with <D:unauthenticated/> (servers.md §C.4). We send
       // credentials up front, so seeing it means there were none or the strategy is challenge-based.
       if (child(prop(r, DAV, 'current-user-principal'), DAV, 'unauthenticated'))
-        throw new AuthenticationError('The server treats this client as unauthenticated; pass auth: basic(user, pass)', { provider: 'caldav', url, status: 207 });
+        throw new AuthenticationError(
+          'The server treats this request as unauthenticated (207 <unauthenticated/>): send credentials up front with basic()/bearer(); challenge-based digest() needs a URL that answers 401, such as the calendar home',
+          { provider: 'caldav', url, status: 207 },
+        );
       const href = propHref(r, DAV, 'current-user-principal', url);
       if (href) return href;
     }
