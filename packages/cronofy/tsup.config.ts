@@ -6,6 +6,8 @@ export default defineConfig({
   dts: true,
   clean: true,
   treeshake: true,
+  // CJS entries share chunks (one copy of each class across subpath entries), as in @cal/core.
+  splitting: true,
   target: 'es2022',
   esbuildOptions(options, { format }) {
     // The OAuth module is loaded with import() on first use. In the CJS build that must become

@@ -6,5 +6,7 @@ export default defineConfig({
   dts: true,
   clean: true,
   treeshake: true,
+  // CJS entries share chunks (one copy of each class across subpath entries), as in @cal/core.
+  splitting: true,
   target: 'es2022',
 });

@@ -6,6 +6,8 @@ export default defineConfig({
   dts: true,
   clean: true,
   treeshake: true,
+  // CJS entries share chunks (one copy of each class across subpath entries), as in @cal/core.
+  splitting: true,
   target: 'es2022',
   // servers.ts finds its shell scripts through import.meta.url; give the CJS build a shim.
   shims: true,
