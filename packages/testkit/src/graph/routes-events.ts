@@ -109,10 +109,15 @@ export function eventRoutes(router: GraphRouter, state: GraphState): void {
       .map((ev) => ({ ev, data: ev.data, ...eventBounds(ev.data) }));
     return paged(req, orderEvents(req, rows), (r) => presentEvent(req, r.ev, zone));
   };
+  // Pages of one view share its sorted rows until anything changes (state.seq), so serving page k of a
+  // 10,000-event view does not re-expand and re-sort the whole mailbox.
+  let cache: { key: string; rows: ReturnType<typeof viewRows> } | undefined;
   const calendarView = (req: GraphReq, box: Mailbox, calendarId?: string): SimResult => {
     const { from, to } = windowOf(req);
     const zone = preferredZone(req);
-    const rows = orderEvents(req, viewRows(box, from, to, calendarId));
+    const key = [box.user.id, calendarId, from, to, req.query.get('$orderby'), state.seq].join('|');
+    if (cache?.key !== key) cache = { key, rows: orderEvents(req, viewRows(box, from, to, calendarId)) };
+    const rows = cache.rows;
     return paged(req, rows, (r) => presentEvent(req, r.ev, zone, r.occ ? { ...r.occ, start: r.start, end: r.end } : undefined));
   };
   const requireCal = (box: Mailbox, id: string) => {
