@@ -64,7 +64,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const timeout = init.timeout ?? options.timeout ?? 30_000;
     // The caller's own signal, never `request.signal`: undici's Request follows its source signal
     // through a WeakRef, so a collected intermediate Request would silently drop the abort.
-    const caller = init.signal ?? new AbortController().signal;
+    const caller = init.signal ?? undefined;
     // An explicit controller + timer rather than AbortSignal.any/AbortSignal.timeout: on Node 20 a
     // composite of a timeout signal can be garbage-collected before it fires, silently dropping
     // the timeout. The timer keeps running while the caller reads the body, so slow bodies are
@@ -78,9 +78,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           }, timeout)
         : undefined;
     (timer as { unref?: () => void } | undefined)?.unref?.();
-    const onAbort = () => controller.abort(caller.reason);
-    if (caller.aborted) onAbort();
-    else caller.addEventListener('abort', onAbort, { once: true });
+    const onAbort = () => controller.abort(caller?.reason);
+    if (caller?.aborted) onAbort();
+    else caller?.addEventListener('abort', onAbort, { once: true });
     // The one Request of this call; middleware may replace it, and the last hop hands its parts to fetch.
     const withSignal = new Request(url, { ...base, headers, body: body ?? null });
     try {
@@ -91,11 +91,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     }
   }
 
-  function toCalError(error: unknown, request: Request, timedOut: boolean, caller: AbortSignal): CalError {
+  function toCalError(error: unknown, request: Request, timedOut: boolean, caller: AbortSignal | undefined): CalError {
     const ctx = { provider: options.provider, method: request.method, url: request.url, cause: error, secrets: secrets() };
     if (timedOut && (!isCalError(error) || error.code === 'CAL_ABORTED')) return new TimeoutError('Request timed out', ctx);
     if (isCalError(error)) return error;
-    if (caller.aborted) return new AbortedError(undefined, ctx);
+    if (caller?.aborted) return new AbortedError(undefined, ctx);
     return new NetworkError(`Network error: ${(error as Error)?.message ?? error}`, ctx);
   }
 
@@ -135,6 +135,19 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     return { url: target, headers, body, init: rest };
   }
 
+  /** `request()` and `json()` share this; `accept` is the default Accept header. */
+  async function request(url: string | URL, init: CalRequestInit, accept?: string): Promise<Response> {
+    const prepared = await prepare(url, init);
+    if (accept && !prepared.headers.has('accept')) prepared.headers.set('accept', accept);
+    const response = await send(prepared, init);
+    if (response.ok || init.throwHttpErrors === false) return response;
+    throw await errorFromResponse(
+      response,
+      { provider: options.provider, method: prepared.init.method ?? 'GET', url: prepared.url, secrets: secrets() },
+      options.parseError,
+    );
+  }
+
   const client: HttpClient = {
     options,
     resolve(url) {
@@ -142,21 +155,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       if (options.auth) assertCredentialOrigin(target, base, options.origins, options.provider);
       return target;
     },
-    async request(url, init = {}) {
-      const prepared = await prepare(url, init);
-      const response = await send(prepared, init);
-      if (response.ok || init.throwHttpErrors === false) return response;
-      throw await errorFromResponse(response, {
-        provider: options.provider,
-        method: prepared.init.method ?? 'GET',
-        url: prepared.url,
-        secrets: secrets(),
-      }, options.parseError);
-    },
+    request: (url, init = {}) => request(url, init),
     async json<T>(url: string | URL, init: CalRequestInit = {}): Promise<T> {
-      const headers = new Headers(init.headers);
-      if (!headers.has('accept')) headers.set('accept', 'application/json');
-      const response = await client.request(url, { ...init, headers });
+      const response = await request(url, init, 'application/json');
       const text = await readText(response, options.provider);
       if (!text) return undefined as T;
       try {

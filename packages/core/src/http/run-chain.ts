@@ -24,18 +24,23 @@ export function runChain(chain: readonly Middleware[], fetchImpl: () => FetchLik
       cache: req.cache,
     });
 
-  const params = (request: Request, i: number): MiddlewareParams => ({
-    request,
-    id,
-    meta,
-    options: {},
-    params: {},
-    // openapi-fetch compatibility only; computed on demand, URL parsing is not free.
-    get schemaPath() {
-      return new URL(request.url).pathname;
-    },
-    dispatch: (next: Request) => runFrom(i + 1, rebuild(next)),
-  });
+  // One params object per hook call, without spreads: this runs on every request.
+  const params = (request: Request, i: number, extra?: { response?: Response; error?: unknown }) => {
+    const p = {
+      request,
+      id,
+      meta,
+      options: {},
+      params: {},
+      // openapi-fetch compatibility only; computed on demand, URL parsing is not free.
+      get schemaPath() {
+        return new URL(request.url).pathname;
+      },
+      dispatch: (next: Request) => runFrom(i + 1, rebuild(next)),
+    } as MiddlewareParams & { response: Response; error: unknown };
+    if (extra) Object.assign(p, extra);
+    return p;
+  };
 
   async function runFrom(start: number, request: Request): Promise<Response> {
     let req = request;
@@ -78,14 +83,14 @@ export function runChain(chain: readonly Middleware[], fetchImpl: () => FetchLik
       const mw = chain[i]!;
       if (failed) {
         if (!mw.onError) continue;
-        const result = await mw.onError({ ...params(r, i), error });
+        const result = await mw.onError(params(r, i, { error }));
         if (result instanceof Response) {
           response = result;
           failed = false;
           error = undefined;
         } else if (result instanceof Error) error = result;
       } else if (mw.onResponse) {
-        const result = await mw.onResponse({ ...params(r, i), response: response! });
+        const result = await mw.onResponse(params(r, i, { response: response! }));
         if (result instanceof Response) response = result;
       }
     }
