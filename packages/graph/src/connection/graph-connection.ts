@@ -16,6 +16,7 @@ import { MICROSOFT_AUTHORITY, MICROSOFT_GRAPH_ORIGINS, NATIVE_CLIENT_REDIRECT } 
 import { validateOptions } from './validate-options.js';
 
 const VERSION = '0.1.0';
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** O365's retry statuses (`status_forcelist=(429, 500, 502, 503, 504)`). */
 const RETRY_STATUSES = [429, 500, 502, 503, 504];
@@ -90,6 +91,9 @@ export class GraphConnection {
       ...(options.clientSecret && this.authFlowType !== 'public' ? { clientSecret: options.clientSecret, clientAuth: 'post' as const } : { clientAuth: 'none' as const }),
       authorizationEndpoint: this.authorizationEndpoint,
       tokenEndpoint: this.tokenEndpoint,
+      // id_tokens name the user's real tenant in `iss` (reference §7): only a GUID tenant lets the
+      // issuer be known up front; for common/organizations/domains request no `openid` scope.
+      ...(GUID.test(this.tenantId) ? { issuer: `${authority}/${this.tenantId}/v2.0` } : {}),
       redirectUri: this.redirectUri,
       scopes,
       tokenStore: this.tokenStore,
