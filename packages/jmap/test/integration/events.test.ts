@@ -111,6 +111,22 @@ describe('Cyrus 3.10 JMAP: session, calendars, events', () => {
     await client.deleteEvent(id);
   });
 
+  it('updateEvent accepts the server\'s own object and its toICal() text back (read-modify-write)', async () => {
+    const client = jmapClient();
+    const id = await client.createEvent('Default', {
+      title: 'rmw', start: '2030-03-01T10:00:00', timeZone: 'Europe/Berlin', duration: 'PT1H',
+      alerts: { a: { trigger: { '@type': 'OffsetTrigger', offset: '-PT5M' } } },
+    });
+    const ev = await client.getEvent(id);
+    await client.updateEvent(id, { ...ev.data, title: 'rmw 2' });
+    expect((await client.getEvent(id)).title).toBe('rmw 2');
+    await client.updateEvent(id, ev.toICal().replace('SUMMARY:rmw', 'SUMMARY:rmw 3'));
+    const after = await client.getEvent(id);
+    expect(after.title).toBe('rmw 3');
+    expect(Object.keys(after.data.alerts ?? {})).toEqual(Object.keys(ev.data.alerts ?? {})); // alert id kept
+    await client.deleteEvent(id);
+  });
+
   it('a stale ifInState is a ConflictError and nothing is written', async () => {
     const client = jmapClient();
     const stale = await client.getSyncToken();
