@@ -23,6 +23,14 @@ let env = process.env;
 if (!env.CAL_CYRUS_JMAP_URL) {
   server = await startServer('cyrus', { dataDir: mkdtempSync(join(tmpdir(), 'cal-bench-cyrus-')) });
   env = server.env;
+  // Leave no Cyrus behind, whatever happens below (a crash skips the `finally` at the end).
+  const bail = async (e) => {
+    console.error(e);
+    await server.stop({ purge: true }).catch(() => {});
+    process.exit(1);
+  };
+  process.once('uncaughtException', bail);
+  process.once('unhandledRejection', bail);
 }
 const USER = env.CAL_CYRUS_USER;
 const PASS = env.CAL_CYRUS_PASS;
