@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NetworkError, ProtocolError, ServerError, TimeoutError, ValidationError, type TokenSet, type TokenStore } from '@cal/core';
+import { MemoryTokenStore, NetworkError, ProtocolError, ServerError, TimeoutError, ValidationError, type TokenSet, type TokenStore } from '@cal/core';
 import { GraphConnection, MSBusinessCentral365Protocol, MSGraphProtocol, createGraphCalendar, type GraphConnectionOptions } from '@cal/graph';
 import { TOKENS, fakeClock, fakeFetch, json } from './fake-fetch.js';
 
@@ -208,6 +208,30 @@ describe('GraphConnection options, one by one (injected fetch)', () => {
     expect(locks).toBe(1);
     expect(calls.filter((c) => c.url.includes('/token'))).toHaveLength(0);
     expect(calls.at(-1)!.headers['authorization']).toBe('Bearer other-process-at');
+  });
+
+  it('authorityHost, storeKey, onTokensRefreshed, onRequest', async () => {
+    const refreshed: string[] = [];
+    const events: string[] = [];
+    const store = new MemoryTokenStore();
+    const { con, calls } = make(
+      {
+        authorityHost: 'https://login.microsoftonline.us',
+        storeKey: 'tenant-a/user-1',
+        tokenStore: store,
+        tokens: { ...TOKENS, expiresAt: 0 },
+        onTokensRefreshed: (t) => void refreshed.push(t.accessToken),
+        onRequest: (e) => void events.push(`${e.method} ${e.url} ${JSON.stringify(e)}`),
+      },
+      (r) => (r.url.includes('/token') ? json({ access_token: 'fresh-at', refresh_token: 'fresh-rt', token_type: 'Bearer', expires_in: 60 * 60 }) : json({ id: 'me' })),
+    );
+    await con.get('me');
+    expect(calls[0]!.url).toBe('https://login.microsoftonline.us/common/oauth2/v2.0/token');
+    expect(refreshed).toEqual(['fresh-at']);
+    expect((await store.get('tenant-a/user-1'))?.refreshToken).toBe('fresh-rt');
+    expect(events).toHaveLength(1);
+    expect(events[0]).toContain('GET https://graph.microsoft.com/v1.0/me');
+    expect(events[0]).not.toContain('fresh-at');
   });
 
   it('a failing network → NetworkError that carries no secret', async () => {
