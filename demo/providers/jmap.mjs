@@ -21,7 +21,7 @@ export default async function demo({ env, step }) {
   const client = createJMAPClient({ url: `${origin}/.well-known/jmap`, username: env.CAL_CYRUS_USER, password: env.CAL_CYRUS_PASS });
   await step('connect / authorize', async () => {
     const s = await client.getSession();
-    return `Basic auth as ${s.username}; apiUrl ${s.apiUrl} (relative in the session, resolved)`;
+    return `Basic as ${s.username}; relative apiUrl resolved: ${s.apiUrl}`;
   });
   const cals = await step('list calendars', async () => {
     const list = await client.getCalendars();
