@@ -1,7 +1,7 @@
 // @cal/caldav against Radicale 3.1.8 (started by @cal/testkit on loopback), compared with tsdav
 // (the TypeScript client users would otherwise pick), python3-caldav 0.11 (Debian, subprocess) and
 // raw fetch. Per client: create N events (sequential PUTs), fetch + parse the N events with one
-// time-range query (median of RUNS), then an incremental sync after 10 changes, counting requests
+// time-range query (median of RUNS interleaved runs), then an incremental sync after 10 changes, counting requests
 // and response bytes. Plus: a 5,000-response multistatus parsed by our stack vs tsdav's davRequest
 // (xml-js). Radicale speaks HTTP/1.0 without keep-alive, so every request opens a TCP connection
 // (servers.md §A.3) — the same for all clients.
@@ -14,7 +14,7 @@ import ICAL from 'ical.js';
 import { createDAVClient, davRequest } from 'tsdav';
 
 const N = Number(process.env.BENCH_CALDAV_EVENTS ?? 1000);
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const CHANGES = 10;
 const RANGE = { start: new Date('2025-01-01T00:00:00Z'), end: new Date('2025-12-31T00:00:00Z') };
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -48,106 +48,125 @@ const USER = run.env.CAL_RADICALE_USER;
 const PASS = run.env.CAL_RADICALE_PASS;
 const results = {};
 try {
-  // ---------------------------------------------------------------- @cal/caldav
+  // Each client gets its own calendar. Setup (creating N events) runs client by client; the
+  // fetch+parse runs are interleaved (ours, tsdav, raw, ours, …) so machine noise hits all alike.
+  const clients = {};
   {
     const cnt = counting();
     const client = new CalDAVClient({ url: URL0, auth: basic(USER, PASS), fetch: cnt.fetch });
     const principal = await client.principal();
     const cal = await principal.makeCalendar({ name: 'bench-ours', id: 'bench-ours' });
-    let t = performance.now();
+    const t = performance.now();
     const objs = [];
     for (let i = 0; i < N; i++) objs.push(await cal.createEvent(ics(`ours-${i}`, i)));
-    const create = performance.now() - t;
-    const fetchTimes = [];
-    for (let r = 0; r < RUNS; r++) {
-      cnt.reset();
-      t = performance.now();
-      const evs = await cal.events(RANGE);
-      let n = 0;
-      for (const e of evs) if (e.summary && e.start) n++; // parses every iCalendar object
-      fetchTimes.push(performance.now() - t);
-      if (n !== N) throw new Error(`ours: got ${n} events`);
-    }
-    const fetchReq = cnt.requests;
-    const token = await cal.syncToken();
-    for (let i = 0; i < CHANGES; i++) {
-      objs[i].data = ics(`ours-${i}`, i, `Changed ${i}`);
-      await objs[i].save();
-    }
-    cnt.reset();
-    t = performance.now();
-    const sync = await cal.changesSince(token);
-    const syncMs = performance.now() - t;
-    if (sync.changed.length !== CHANGES) throw new Error(`ours: sync saw ${sync.changed.length}`);
-    results['@cal/caldav'] = { createMs: create, fetchParseMs: median(fetchTimes), fetchRequests: fetchReq, syncMs, syncRequests: cnt.requests, syncBytes: cnt.bytes };
-    await cal.delete();
+    clients['@cal/caldav'] = {
+      cnt,
+      createMs: performance.now() - t,
+      fetchParse: async () => {
+        let n = 0;
+        for (const e of await cal.events(RANGE)) if (e.summary && e.start) n++; // parses every iCalendar object
+        return n;
+      },
+      sync: async (r) => {
+        const token = await cal.syncToken();
+        for (let i = 0; i < CHANGES; i++) {
+          objs[i].data = ics(`ours-${i}`, i, `Changed ${i}`);
+          await objs[i].save();
+        }
+        cnt.reset();
+        let t0 = performance.now();
+        const sync = await cal.changesSince(token);
+        r.syncMs = performance.now() - t0;
+        if (sync.changed.length !== CHANGES) throw new Error(`ours: sync saw ${sync.changed.length}`);
+        r.syncRequests = cnt.requests;
+        r.syncBytes = cnt.bytes;
+        // Bytes follow the changes, not the calendar: one more change, one more sync.
+        objs[CHANGES].data = ics(`ours-${CHANGES}`, CHANGES, 'Changed once more');
+        await objs[CHANGES].save();
+        cnt.reset();
+        const one = await cal.changesSince(sync.syncToken);
+        if (one.changed.length !== 1) throw new Error('ours: 1-change sync');
+        r.sync1Requests = cnt.requests;
+        r.sync1Bytes = cnt.bytes;
+      },
+      cleanup: () => cal.delete(),
+    };
   }
-
-  // ---------------------------------------------------------------- tsdav
   {
     const cnt = counting();
     const client = await createDAVClient({ serverUrl: URL0, credentials: { username: USER, password: PASS }, authMethod: 'Basic', defaultAccountType: 'caldav', fetch: cnt.fetch });
-    const home = new URL(`/${USER}/`, URL0).href;
-    const calUrl = `${home}bench-tsdav/`;
+    const calUrl = `${new URL(`/${USER}/`, URL0).href}bench-tsdav/`;
     await client.makeCalendar({ url: calUrl, props: { displayname: 'bench-tsdav' } });
     const calendar = (await client.fetchCalendars()).find((c) => c.url.endsWith('/bench-tsdav/'));
-    let t = performance.now();
+    const t = performance.now();
     for (let i = 0; i < N; i++) {
       const res = await client.createCalendarObject({ calendar, iCalString: ics(`tsdav-${i}`, i), filename: `tsdav-${i}.ics` });
       if (!res.ok) throw new Error(`tsdav create ${res.status}`);
     }
-    const create = performance.now() - t;
-    const fetchTimes = [];
-    const fetchOnly = [];
-    for (let r = 0; r < RUNS; r++) {
-      cnt.reset();
-      t = performance.now();
-      const objs = await client.fetchCalendarObjects({ calendar, timeRange: { start: RANGE.start.toISOString(), end: RANGE.end.toISOString() } });
-      fetchOnly.push(performance.now() - t);
-      // tsdav returns raw strings; its users parse with ical.js.
-      let n = 0;
-      for (const o of objs) {
-        const ev = new ICAL.Component(ICAL.parse(o.data)).getFirstSubcomponent('vevent');
-        if (ev.getFirstPropertyValue('summary') && ev.getFirstPropertyValue('dtstart')) n++;
-      }
-      fetchTimes.push(performance.now() - t);
-      if (n !== N) throw new Error(`tsdav: got ${n} events`);
-    }
-    const fetchReq = cnt.requests;
-    const before = await client.fetchCalendars();
-    const cal0 = before.find((c) => c.url.endsWith('/bench-tsdav/'));
-    const objects = await client.fetchCalendarObjects({ calendar: cal0 });
-    for (let i = 0; i < CHANGES; i++) {
-      const o = objects.find((x) => x.url.endsWith(`/tsdav-${i}.ics`));
-      await client.updateCalendarObject({ calendarObject: { ...o, data: ics(`tsdav-${i}`, i, `Changed ${i}`) } });
-    }
-    cnt.reset();
-    t = performance.now();
-    const synced = await client.smartCollectionSync({ collection: { ...cal0, objects, objectMultiGet: client.calendarMultiGet }, method: 'webdav', detailedResult: true });
-    const syncMs = performance.now() - t;
-    if (synced.objects.updated.length !== CHANGES) throw new Error(`tsdav sync saw ${synced.objects.updated.length}`);
-    results['tsdav 2.3'] = { createMs: create, fetchParseMs: median(fetchTimes), fetchOnlyMs: median(fetchOnly), fetchRequests: fetchReq, syncMs, syncRequests: cnt.requests, syncBytes: cnt.bytes };
-    await client.deleteObject({ url: calUrl });
+    clients['tsdav 2.3'] = {
+      cnt,
+      createMs: performance.now() - t,
+      fetchParse: async () => {
+        const objs = await client.fetchCalendarObjects({ calendar, timeRange: { start: RANGE.start.toISOString(), end: RANGE.end.toISOString() } });
+        // tsdav returns raw strings; its users parse them with ical.js.
+        let n = 0;
+        for (const o of objs) {
+          const ev = new ICAL.Component(ICAL.parse(o.data)).getFirstSubcomponent('vevent');
+          if (ev.getFirstPropertyValue('summary') && ev.getFirstPropertyValue('dtstart')) n++;
+        }
+        return n;
+      },
+      sync: async (r) => {
+        const cal0 = (await client.fetchCalendars()).find((c) => c.url.endsWith('/bench-tsdav/'));
+        const objects = await client.fetchCalendarObjects({ calendar: cal0 });
+        for (let i = 0; i < CHANGES; i++) {
+          const o = objects.find((x) => x.url.endsWith(`/tsdav-${i}.ics`));
+          await client.updateCalendarObject({ calendarObject: { ...o, data: ics(`tsdav-${i}`, i, `Changed ${i}`) } });
+        }
+        cnt.reset();
+        const t0 = performance.now();
+        const synced = await client.smartCollectionSync({ collection: { ...cal0, objects, objectMultiGet: client.calendarMultiGet }, method: 'webdav', detailedResult: true });
+        r.syncMs = performance.now() - t0;
+        if (synced.objects.updated.length !== CHANGES) throw new Error(`tsdav sync saw ${synced.objects.updated.length}`);
+        r.syncRequests = cnt.requests;
+        r.syncBytes = cnt.bytes;
+      },
+      cleanup: () => client.deleteObject({ url: calUrl }),
+    };
   }
-
-  // ---------------------------------------------------------------- raw fetch (floor: no parse)
   {
+    const cnt = counting();
     const auth = `Basic ${btoa(`${USER}:${PASS}`)}`;
-    const calUrl = new URL(`/${USER}/bench-ours-raw/`, URL0).href;
+    const calUrl = new URL(`/${USER}/bench-raw/`, URL0).href;
     await fetch(calUrl, { method: 'MKCALENDAR', headers: { authorization: auth } });
     for (let i = 0; i < N; i++) await fetch(`${calUrl}raw-${i}.ics`, { method: 'PUT', headers: { authorization: auth, 'content-type': 'text/calendar' }, body: ics(`raw-${i}`, i) });
     const body = `<c:calendar-query xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:caldav"><d:prop><d:getetag/><c:calendar-data/></d:prop><c:filter><c:comp-filter name="VCALENDAR"><c:comp-filter name="VEVENT"><c:time-range start="20250101T000000Z" end="20251231T000000Z"/></c:comp-filter></c:comp-filter></c:filter></c:calendar-query>`;
-    const times = [];
-    for (let r = 0; r < RUNS; r++) {
+    clients['raw fetch (no XML/iCal parse)'] = {
+      cnt,
+      fetchParse: async () => {
+        const res = await cnt.fetch(calUrl, { method: 'REPORT', headers: { authorization: auth, depth: '1', 'content-type': 'application/xml' }, body });
+        return (await res.text()).split('BEGIN:VEVENT').length - 1;
+      },
+      cleanup: () => fetch(calUrl, { method: 'DELETE', headers: { authorization: auth } }),
+    };
+  }
+  const fetchTimes = Object.fromEntries(Object.keys(clients).map((k) => [k, []]));
+  const fetchRequests = {};
+  for (let r = 0; r < RUNS + 1; r++)
+    for (const [k, c] of Object.entries(clients)) {
+      c.cnt.reset();
+      globalThis.gc?.();
       const t = performance.now();
-      const res = await fetch(calUrl, { method: 'REPORT', headers: { authorization: auth, depth: '1', 'content-type': 'application/xml' }, body });
-      const text = await res.text();
-      const n = text.split('BEGIN:VEVENT').length - 1;
-      times.push(performance.now() - t);
-      if (n !== N) throw new Error(`raw: got ${n}`);
+      const n = await c.fetchParse();
+      if (r > 0) fetchTimes[k].push(performance.now() - t);
+      fetchRequests[k] = c.cnt.requests;
+      if (n !== N) throw new Error(`${k}: got ${n} events`);
     }
-    results['raw fetch (no XML/iCal parse)'] = { fetchParseMs: median(times), fetchRequests: 1 };
-    await fetch(calUrl, { method: 'DELETE', headers: { authorization: auth } });
+  for (const [k, c] of Object.entries(clients)) {
+    const r = { ...(c.createMs ? { createMs: c.createMs } : {}), fetchParseMs: median(fetchTimes[k]), fetchRequests: fetchRequests[k] };
+    if (c.sync) await c.sync(r);
+    results[k] = r;
+    await c.cleanup();
   }
 
   // ---------------------------------------------------------------- python3-caldav
@@ -247,6 +266,7 @@ console.log('| client | create N (ms) | fetch+parse N (ms) | vs ours | requests 
 console.log('|---|---|---|---|---|---|---|---|');
 for (const [k, r] of Object.entries(results))
   console.log(`| ${k} | ${fmt(r.createMs)} | ${fmt(r.fetchParseMs)}${r.fetchOnlyMs ? ` (fetch only ${fmt(r.fetchOnlyMs)})` : ''} | ${ratio(r.fetchParseMs, ours.fetchParseMs)} | ${r.fetchRequests ?? '—'} | ${fmt(r.syncMs)} | ${r.syncRequests ?? '—'} | ${r.syncBytes ?? '—'} |`);
+console.log(`\n@cal/caldav sync after 1 change: ${ours.sync1Requests} requests, ${ours.sync1Bytes} bytes (after ${CHANGES} changes: ${ours.syncBytes} bytes; calendar holds ${N} events)`);
 console.log(`\n## 5,000-response multistatus (${(parse.bodyBytes / 1e6).toFixed(1)} MB), median of ${RUNS}\n`);
 console.log('| parser | ms | vs ours |\n|---|---|---|');
 const base = parse['@cal/caldav (core/xml, objects with href/etag/data)'];
