@@ -244,11 +244,20 @@ function convertEvent(c: ICalComponent): JSCalendarEvent {
   for (const p of c.properties.filter((x) => x.name === 'JSPROP')) {
     const ptr = param(p, 'JSPTR');
     if (!ptr) continue;
+    let value: unknown;
     try {
-      event[ptr.replace(/^\//, '')] = JSON.parse(unescapeText(p.value));
+      value = JSON.parse(unescapeText(p.value));
     } catch {
-      // not JSON: keep it as an unmapped property below
+      continue; // not JSON: nothing to restore
     }
+    // JSPTR is a JSON Pointer (RFC 6901) relative to the object: `locale`, `locations/l2`.
+    const path = ptr.replace(/^\//, '').split('/').map((x) => x.replace(/~1/g, '/').replace(/~0/g, '~'));
+    let target: Record<string, unknown> = event;
+    for (const key of path.slice(0, -1)) {
+      const next = target[key];
+      target = (typeof next === 'object' && next !== null ? next : (target[key] = {})) as Record<string, unknown>;
+    }
+    target[path[path.length - 1] as string] = value;
   }
   const unknown = c.properties.filter((p) => !MAPPED.has(p.name));
   const subs = c.components.filter((x) => x.name !== 'VALARM');

@@ -63,6 +63,14 @@ function ruleText(r: RecurrenceRule, ev: JSCalendarEvent): string {
   return parts.join(';');
 }
 
+/** `JSPROP;JSPTR=<pointer>` for a value iCalendar has no property for (draft mapping). */
+function jsprop(pointer: string, value: unknown): ICalProperty {
+  return p('JSPROP', escapeText(JSON.stringify(value)), { JSPTR: pointer });
+}
+
+/** A JSON Pointer segment (RFC 6901). */
+const seg = (k: string) => k.replace(/~/g, '~0').replace(/\//g, '~1');
+
 function participantProps(ev: JSCalendarEvent): ICalProperty[] {
   const out: ICalProperty[] = [];
   const entries = Object.entries(ev.participants ?? {}) as [string, Participant][];
@@ -76,7 +84,10 @@ function participantProps(ev: JSCalendarEvent): ICalProperty[] {
     // An owner that is not also an attendee is the organizer only.
     if (roles.owner && !roles.attendee && !roles.chair && !roles.optional && !roles.informational) continue;
     const uri = part.sendTo?.['imip'] ?? (part.email ? `mailto:${part.email}` : Object.values(part.sendTo ?? {})[0]);
-    if (!uri) continue;
+    if (!uri) {
+      out.push(jsprop(`participants/${seg(id)}`, part)); // no calendar address: no ATTENDEE possible
+      continue;
+    }
     const role = roles.chair ? 'CHAIR' : roles.optional ? 'OPT-PARTICIPANT' : roles.informational && !roles.attendee ? 'NON-PARTICIPANT' : 'REQ-PARTICIPANT';
     out.push(p('ATTENDEE', uri, {
       CN: part.name,
@@ -145,6 +156,13 @@ function vevent(ev: JSCalendarEvent, dtstamp: string, recurrenceId?: string, mas
   const locs = Object.entries(ev.locations ?? {});
   const firstLoc = locs.find(([, l]) => typeof l.name === 'string');
   if (firstLoc) props.push(p('LOCATION', escapeText(firstLoc[1].name as string), { JSID: firstLoc[0] }));
+  // iCalendar has one LOCATION: further locations (and the first one's other fields) travel as JSPROP.
+  for (const [lid, loc] of locs) {
+    const { '@type': _t, name, ...rest } = loc;
+    if (lid !== firstLoc?.[0]) props.push(jsprop(`locations/${seg(lid)}`, loc));
+    else if (Object.keys(rest).length) for (const [k, v] of Object.entries(rest)) props.push(jsprop(`locations/${seg(lid)}/${seg(k)}`, v));
+    void name;
+  }
   props.push(...participantProps(ev));
   for (const r of ev.recurrenceRules ?? []) props.push(p('RRULE', ruleText(r, ev)));
   for (const r of ev.excludedRecurrenceRules ?? []) props.push(p('EXRULE', ruleText(r, ev)));
@@ -159,7 +177,7 @@ function vevent(ev: JSCalendarEvent, dtstamp: string, recurrenceId?: string, mas
   // Properties without an iCalendar name: JSPROP (draft-ietf-calext-jscalendar-icalendar).
   for (const [k, v] of Object.entries(ev)) {
     if (HANDLED.has(k) || v === undefined || v === null) continue; // null = the default (RFC 8984 §1.4)
-    props.push(p('JSPROP', escapeText(JSON.stringify(v)), { JSPTR: k }));
+    props.push(jsprop(seg(k), v));
   }
   props.push(...unknownProps(ev['iCalComponent']));
   const comps = [

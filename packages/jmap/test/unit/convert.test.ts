@@ -144,6 +144,19 @@ describe('round trips', () => {
   });
 });
 
+describe('JSPROP pointers', () => {
+  it('keeps extra locations, location details and participants without an address across iCalendar', () => {
+    const event: JSCalendarEvent = {
+      uid: 'l', title: 'Locs', start: '2025-01-01T10:00:00', duration: 'PT1H',
+      locations: { main: { '@type': 'Location', name: 'Hall', coordinates: 'geo:1,2' }, 'b/2': { '@type': 'Location', name: 'Annex' } },
+      participants: { x: { '@type': 'Participant', name: 'Walk-in', roles: { attendee: true } } },
+    };
+    const back = icalToJSCalendar(jsCalendarToICal(event));
+    expect(back.locations).toEqual(event.locations);
+    expect(back.participants).toEqual(event.participants);
+  });
+});
+
 describe('never a raw TypeError', () => {
   it('wrongly typed JSCalendar values become ValidationError', () => {
     expect(() => jsCalendarToICal({ title: 42 as unknown as string, start: '2025-01-01T00:00:00' })).toThrow(ValidationError);
