@@ -208,14 +208,21 @@ function convert(event: JSCalendarEvent): string {
     } else if (Object.keys(patch).length === 0) {
       master.properties.push(timeProp('RDATE', rid, event));
     } else {
-      const inst: JSCalendarEvent = { ...event, start: rid };
-      delete inst.recurrenceRules;
-      delete inst.excludedRecurrenceRules;
-      delete inst.recurrenceOverrides;
+      const { recurrenceRules: _r, excludedRecurrenceRules: _x, recurrenceOverrides: _o, ...base } = event;
+      const inst = structuredClone(base) as JSCalendarEvent;
+      inst.start = rid;
+      // RFC 8984 §4.3.5: the override is a PatchObject; keys are JSON Pointers (Cyrus writes e.g.
+      // `participants/p1/participationStatus` for a per-occurrence reply).
       for (const [k, v] of Object.entries(patch)) {
-        if (k.includes('/')) continue; // nested patch paths are not expanded here
-        if (v === null) delete inst[k];
-        else inst[k] = v;
+        const path = k.replace(/^\//, '').split('/').map((x) => x.replace(/~1/g, '/').replace(/~0/g, '~'));
+        let target: Record<string, unknown> = inst;
+        for (const key of path.slice(0, -1)) {
+          const next = target[key];
+          target = (typeof next === 'object' && next !== null ? next : (target[key] = {})) as Record<string, unknown>;
+        }
+        const last = path[path.length - 1] as string;
+        if (v === null) delete target[last];
+        else target[last] = structuredClone(v);
       }
       children.push(vevent(inst, dtstamp, rid, event));
     }

@@ -157,6 +157,23 @@ describe('JSPROP pointers', () => {
   });
 });
 
+describe('override patches with JSON-pointer paths', () => {
+  it('a per-occurrence participation change (Cyrus-style nested patch) becomes a RECURRENCE-ID child', () => {
+    const event: JSCalendarEvent = {
+      uid: 'o', title: 'Weekly', start: '2025-01-06T10:00:00', timeZone: 'Europe/Berlin', duration: 'PT1H',
+      recurrenceRules: [{ frequency: 'weekly', count: 3 }],
+      participants: { bob: { '@type': 'Participant', name: 'Bob', sendTo: { imip: 'mailto:bob@example.com' }, roles: { attendee: true }, participationStatus: 'accepted' } },
+      recurrenceOverrides: { '2025-01-13T10:00:00': { 'participants/bob/participationStatus': 'declined' } },
+    };
+    const text = jsCalendarToICal(event);
+    expect(text).toContain('RECURRENCE-ID;TZID=Europe/Berlin:20250113T100000');
+    const back = icalToJSCalendar(text);
+    const patch = back.recurrenceOverrides?.['2025-01-13T10:00:00'] as { participants?: Record<string, { participationStatus?: string }> };
+    expect(patch.participants?.['bob']?.participationStatus).toBe('declined');
+    expect(back.participants?.['bob']?.participationStatus).toBe('accepted');
+  });
+});
+
 describe('never a raw TypeError', () => {
   it('wrongly typed JSCalendar values become ValidationError', () => {
     expect(() => jsCalendarToICal({ title: 42 as unknown as string, start: '2025-01-01T00:00:00' })).toThrow(ValidationError);
