@@ -5,6 +5,8 @@ import {
   formatDateTime,
   getProperty,
   mainComponent,
+  nextRecurrence,
+  removeProperty,
   parseICalendar,
   readDateTime,
   readText,
@@ -12,6 +14,7 @@ import {
   setProperty,
   toDate,
   type ICalComponent,
+  type ICalDateTime,
 } from '@cal/ical';
 import type { DavTransport } from './transport.js';
 import { validateCalendarData } from './validate.js';
@@ -190,11 +193,36 @@ export class CalendarObject {
 
   /**
    * Marks a todo as done (STATUS:COMPLETED, COMPLETED, PERCENT-COMPLETE:100) and saves it.
-   * Recurring todos are completed as a whole.
+   * A recurring todo (RRULE) is advanced instead: DTSTART/DUE move to the next recurrence, a
+   * COUNT is decreased by one, and the todo stays open — unless the rule is exhausted, then it is
+   * completed (python-caldav's "thisandfuture" mode, RFC 5545 §3.8.5.3).
    */
   async complete(at: Date = new Date()): Promise<this> {
     const it = this.item;
     if (!it || it.name !== 'VTODO') throw bad('complete', 'kind', 'invalid', 'complete() is only for todos');
+    const rrule = getProperty(it, 'RRULE');
+    if (rrule) {
+      const count = /(?:^|;)COUNT=(\d+)/i.exec(rrule.value);
+      const startP = getProperty(it, 'DTSTART');
+      const dueP = getProperty(it, 'DUE');
+      const anchor = readDateTime(startP ?? dueP);
+      const next = anchor && (!count || Number(count[1]) > 1) ? await nextRecurrence(it, anchor) : undefined;
+      if (anchor && next) {
+        const shift = wallSeconds(next) - wallSeconds(anchor);
+        for (const p of [startP, dueP]) {
+          if (!p) continue;
+          const moved = shiftWall(readDateTime(p)!, shift);
+          setProperty(it, { name: p.name, params: { ...p.params }, value: formatDateTime(moved) });
+        }
+        if (count) setProperty(it, { ...rrule, value: rrule.value.replace(/COUNT=\d+/i, `COUNT=${Number(count[1]) - 1}`) });
+        setProperty(it, { name: 'STATUS', params: {}, value: 'NEEDS-ACTION' });
+        removeProperty(it, 'COMPLETED');
+        removeProperty(it, 'PERCENT-COMPLETE');
+        bumpSequence(it);
+        this.setComponent(this.component);
+        return this.save();
+      }
+    }
     setProperty(it, { name: 'STATUS', params: {}, value: 'COMPLETED' });
     setProperty(it, { name: 'COMPLETED', params: {}, value: formatDateTime(fromDate(at)) });
     setProperty(it, { name: 'PERCENT-COMPLETE', params: {}, value: '100' });
@@ -257,6 +285,16 @@ export class CalendarObject {
       throw e;
     }
   }
+}
+
+/** Wall-clock seconds of a DATE/DATE-TIME (zone ignored: recurrence steps are in local time). */
+function wallSeconds(d: ICalDateTime): number {
+  return Date.UTC(d.year, d.month - 1, d.day, d.hour, d.minute, d.second) / 1000;
+}
+
+function shiftWall(d: ICalDateTime, seconds: number): ICalDateTime {
+  const t = new Date((wallSeconds(d) + seconds) * 1000);
+  return { ...d, year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate(), hour: t.getUTCHours(), minute: t.getUTCMinutes(), second: t.getUTCSeconds() };
 }
 
 function bumpSequence(it: ICalComponent): void {

@@ -30,4 +30,4 @@ export {
   setProperty,
 } from './component.js';
 export { buildEvent, buildTodo, type AttendeeInput, type DateInput, type EventInput, type TodoInput } from './event-builder.js';
-export { expandRecurrences, type ExpandOptions, type Occurrence } from './recurrence.js';
+export { expandRecurrences, nextRecurrence, type ExpandOptions, type Occurrence } from './recurrence.js';

@@ -1,4 +1,4 @@
-import { cloneComponent, getProperty, removeProperty, setProperty } from './component.js';
+import { cloneComponent, getProperties, getProperty, removeProperty, setProperty } from './component.js';
 import { dateTimeProperty, ianaZone, readDateTime, toDate, zonedToEpoch, type ICalDateTime } from './datetime.js';
 import { durationToSeconds, parseDuration } from './duration.js';
 import { invalid } from './errors.js';
@@ -230,4 +230,35 @@ async function expandWithIcalJs(
       emit(oj, d.startDate, d.endDate, ridT);
     }
   }
+}
+
+/**
+ * The first recurrence of `comp` (its RRULE from DTSTART, or DUE when a todo has no DTSTART) that
+ * starts after `after`, as wall-clock fields in the anchor's form; undefined when the rule is
+ * exhausted or there is no RRULE. EXDATEs are skipped. Loads ical.js lazily.
+ * @public
+ */
+export async function nextRecurrence(comp: ICalComponent, after: ICalDateTime): Promise<ICalDateTime | undefined> {
+  const rrule = getProperty(comp, 'RRULE');
+  const anchor = readDateTime(getProperty(comp, 'DTSTART') ?? getProperty(comp, 'DUE'));
+  if (!rrule || !anchor) return undefined;
+  const ICAL = await loadIcalJs();
+  let recur: any;
+  try {
+    recur = ICAL.Recur.fromString(rrule.value);
+  } catch (e) {
+    throw invalid(`RRULE rejected by ical.js: ${(e as Error).message}`, 'rrule', 'nextRecurrence');
+  }
+  const fields = (t: ICalDateTime) => ({ year: t.year, month: t.month, day: t.day, hour: t.hour, minute: t.minute, second: t.second, isDate: t.isDate });
+  const start = ICAL.Time.fromData(fields(anchor));
+  const limit = ICAL.Time.fromData(fields(after));
+  const excluded = new Set(getProperties(comp, 'EXDATE').flatMap((p) => p.value.split(',')));
+  const it = recur.iterator(start);
+  for (let i = 0, next: any; i < 100_000 && (next = it.next()); i++) {
+    if (next.compare(limit) <= 0) continue;
+    const dt: ICalDateTime = { ...anchor, year: next.year, month: next.month, day: next.day, hour: next.hour, minute: next.minute, second: next.second };
+    if (excluded.has(dateTimeProperty('X', dt).value)) continue;
+    return dt;
+  }
+  return undefined;
 }

@@ -159,6 +159,21 @@ describe.each(SERVERS)('CalDAV on %s', (server) => {
     await done.delete();
   });
 
+  it('completing a recurring todo advances it to the next recurrence until the rule is exhausted', async () => {
+    const t = await cal.createTodo({ summary: 'Water plants', start: new Date('2025-01-06T09:00:00Z'), due: new Date('2025-01-06T18:00:00Z'), rrule: 'FREQ=WEEKLY;COUNT=2' });
+    await t.complete();
+    let back = await cal.object(t.url);
+    expect([getProperty(back.item!, 'DTSTART')?.value, getProperty(back.item!, 'DUE')?.value, getProperty(back.item!, 'STATUS')?.value, getProperty(back.item!, 'RRULE')?.value]).toEqual([
+      '20250113T090000Z', '20250113T180000Z', 'NEEDS-ACTION', 'FREQ=WEEKLY;COUNT=1',
+    ]);
+    expect((await cal.todos()).map((o) => o.uid)).toContain(t.uid);
+    await back.complete();
+    back = await cal.object(t.url);
+    expect(getProperty(back.item!, 'STATUS')?.value).toBe('COMPLETED');
+    expect((await cal.todos()).map((o) => o.uid)).not.toContain(t.uid);
+    await back.delete();
+  });
+
   it('syncs incrementally: 2 requests, changed + deleted, invalid token falls back to a full listing', async () => {
     const sc = await principal.makeCalendar({ name: 'sync', id: uniq('sync') });
     try {
