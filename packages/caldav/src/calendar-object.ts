@@ -40,6 +40,8 @@ export class CalendarObject {
   url: string;
   /** Current ETag (quoted, as the server sent it); undefined when the server did not say. */
   etag: string | undefined;
+  /** RFC 6638 §3.2.10 Schedule-Tag of a scheduling object, when the server sent one (Cyrus). */
+  scheduleTag: string | undefined;
   /** Set for objects produced by expansion: one per occurrence. */
   readonly occurrence: OccurrenceInfo | undefined;
   #data: string;
@@ -124,8 +126,11 @@ export class CalendarObject {
     return this.#put(this.#data);
   }
 
-  async #put(data: string): Promise<this> {
-    const headers: Record<string, string> = this.etag ? { 'if-match': this.etag } : { 'if-none-match': '*' };
+  async #put(data: string, useScheduleTag = false): Promise<this> {
+    // An attendee's reply is conditional on the Schedule-Tag (RFC 6638 §3.2.10), which does not
+    // change when the server merely records other attendees' replies; every other write uses the ETag.
+    const headers: Record<string, string> =
+      useScheduleTag && this.scheduleTag ? { 'if-schedule-tag-match': this.scheduleTag } : this.etag ? { 'if-match': this.etag } : { 'if-none-match': '*' };
     const reply = await this.#dav.send('PUT', this.url, {
       body: data,
       contentType: 'text/calendar; charset=utf-8',
@@ -134,6 +139,7 @@ export class CalendarObject {
     });
     // A 207 to a PUT is never success: Xandikos wraps a 412 no-uid-conflict in one (servers.md §B.2).
     if (reply.status === 207 || reply.status < 200 || reply.status > 299) throw this.#dav.writeError(reply, 'PUT', 'Saving the calendar object');
+    this.scheduleTag = reply.headers.get('schedule-tag') ?? undefined;
     this.etag = reply.headers.get('etag') ?? (await this.#fetchEtag());
     return this;
   }
@@ -253,7 +259,7 @@ export class CalendarObject {
     }
     if (!found) throw bad('respond', 'as', 'invalid', 'You are not an attendee of this event');
     this.setComponent(this.component);
-    return this.save();
+    return this.#put(this.#data, true);
   }
   /** `respond('ACCEPTED')`. */
   accept(options: { as?: string } = {}): Promise<this> {
@@ -271,6 +277,7 @@ export class CalendarObject {
     this.#data = reply.text;
     this.#component = undefined;
     this.etag = reply.headers.get('etag') ?? undefined;
+    this.scheduleTag = reply.headers.get('schedule-tag') ?? undefined;
     return this;
   }
 

@@ -253,7 +253,9 @@ export class Calendar {
     const ctype = reply.headers.get('content-type') ?? '';
     if (!/calendar/i.test(ctype) && !/^\s*BEGIN:VCALENDAR/i.test(reply.text))
       throw new ProtocolError(`Expected text/calendar, got ${ctype || 'no content type'}`, { provider: 'caldav', method: 'GET', url: abs, status: reply.status, body: reply.text.slice(0, 512) });
-    return new CalendarObject(this.#dav, abs, reply.headers.get('etag') ?? undefined, reply.text);
+    const obj = new CalendarObject(this.#dav, abs, reply.headers.get('etag') ?? undefined, reply.text);
+    obj.scheduleTag = reply.headers.get('schedule-tag') ?? undefined;
+    return obj;
   }
 
   /** Finds an object by UID (calendar-query prop-filter on UID for each component type). NotFoundError when absent. */

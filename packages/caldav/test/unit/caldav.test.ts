@@ -101,6 +101,24 @@ describe('writes and conflicts', () => {
     expect(s.calls.at(-1)!.headers.get('if-match')).toBe('"v2"');
   });
 
+  it('answers an invitation with If-Schedule-Tag-Match when the server sent a Schedule-Tag', async () => {
+    const invite = ICS('u1').replace('SUMMARY:x', 'SUMMARY:x\r\nORGANIZER:mailto:boss@example.com\r\nATTENDEE;PARTSTAT=NEEDS-ACTION:mailto:me@example.com');
+    const { cal, s } = await calendarWith((req) =>
+      req.method === 'GET'
+        ? new Response(invite, { status: 200, headers: { etag: '"v1"', 'schedule-tag': '"s1"', 'content-type': 'text/calendar' } })
+        : new Response(null, { status: 204, headers: { etag: '"v2"', 'schedule-tag': '"s1"' } }),
+    );
+    const obj = await cal.object('u1.ics');
+    await obj.accept({ as: 'me@example.com' });
+    const put = s.calls.at(-1)!;
+    expect(put.headers.get('if-schedule-tag-match')).toBe('"s1"');
+    expect(put.headers.get('if-match')).toBeNull();
+    expect(put.body).toContain('ATTENDEE;PARTSTAT=ACCEPTED:mailto:me@example.com');
+    obj.data = obj.data.replace('SUMMARY:x', 'SUMMARY:y');
+    await obj.save();
+    expect(s.calls.at(-1)!.headers.get('if-match')).toBe('"v2"');
+  });
+
   it('deletes with If-Match; 412 → ConflictError, 404 → NotFoundError', async () => {
     const statuses = [412, 404, 200];
     const { cal, s } = await calendarWith((req) =>
