@@ -11,6 +11,7 @@
 #              every parent directory needs o+x; a `mktemp -d` dir itself is fine, it gets chowned)
 # env:
 #   CYRUS_USERS       space-separated user:password list to provision  (default "test:test")
+#                     the second one (if any) is written to cal.env as CAL_CYRUS_USER2/CAL_CYRUS_PASS2
 #                     the first one is written to server.env as USERNAME/PASSWORD
 #   CYRUS_ADMIN_PASS  password of the IMAP admin 'cyrus'              (default admin)
 #   CYRUS_IMAP_PORT   IMAP port on 127.0.0.1 (used for provisioning)   (default 0 = free port)
@@ -227,6 +228,9 @@ trap 'rc=$?; if ((rc)); then echo "start failed (rc=$rc), stopping master $PID" 
 
 BASE_URL="http://127.0.0.1:$PORT"
 first="${USERS%% *}"; U1="${first%%:*}"; P1="${first#*:}"
+# a second account (if provisioned) for scheduling tests: invite -> attendee inbox -> reply
+second=""; [[ "$USERS" == *" "* ]] && { rest="${USERS#* }"; second="${rest%% *}"; }
+U2="${second%%:*}"; P2="${second#*:}"
 deadline=$((SECONDS + TIMEOUT))
 until [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$BASE_URL/jmap/")" != 000 ]]; do
   if ! kill -0 "$PID" 2>/dev/null; then
@@ -259,7 +263,8 @@ write_env "$ENVFILE" "BASE_URL=$BASE_URL" "PORT=$PORT" "IMAP_PORT=$IMAP_PORT" "U
 write_env "$DATADIR/cal.env" "CAL_CYRUS_URL=$BASE_URL" "CAL_CYRUS_DAV_URL=$BASE_URL/dav/" \
   "CAL_CYRUS_JMAP_URL=$BASE_URL/jmap/" "CAL_CYRUS_JMAP_CAPABILITY=$JMAP_CAL_CAP" "CAL_CYRUS_USER=$U1" \
   "CAL_CYRUS_PASS=$P1" "CAL_CYRUS_INDEX_CMD=$INDEX_CMD" "CAL_CYRUS_IMAP_PORT=$IMAP_PORT" \
-  "CAL_CYRUS_ADMIN_USER=cyrus" "CAL_CYRUS_ADMIN_PASS=$ADMIN_PASS"
+  "CAL_CYRUS_ADMIN_USER=cyrus" "CAL_CYRUS_ADMIN_PASS=$ADMIN_PASS" \
+  ${second:+"CAL_CYRUS_USER2=$U2" "CAL_CYRUS_PASS2=$P2"}
 chmod 644 "$ENVFILE" "$DATADIR/cal.env"
 
 echo "cyrus $(dpkg-query -W -f='${Version}' cyrus-imapd) up (master pid $PID)"

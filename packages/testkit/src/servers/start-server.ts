@@ -28,7 +28,8 @@ function credentialEnv(name: ServerName, opts: StartServerOptions): Record<strin
       return { XANDIKOS_USER: user, XANDIKOS_PASS: pass ?? 'test' };
     case 'cyrus':
       return {
-        CYRUS_USERS: `${user}:${pass ?? 'test'}`,
+        // A second account lets scheduling tests send an invitation from one user to another.
+        CYRUS_USERS: `${user}:${pass ?? 'test'} ${user}2:${pass ?? 'test'}2`,
         ...(opts.imapPort !== undefined ? { CYRUS_IMAP_PORT: String(opts.imapPort) } : {}),
       };
     case 'redis':
