@@ -1,6 +1,7 @@
 import type { Middleware } from '../http/middleware.js';
 import type { OriginPolicy } from '../http/origin-guard.js';
 import { assertCredentialOrigin } from '../http/origin-guard.js';
+import { currentOf } from '../http/run-chain.js';
 import type { AuthStrategy } from './strategy.js';
 
 /**
@@ -17,24 +18,55 @@ export function authMiddleware(
 ): Middleware {
   return {
     name: 'auth',
-    async onRequest({ request, meta }) {
+    onRequest(params) {
+      const { meta } = params;
       if (meta.bag.get('anonymous')) return;
-      assertCredentialOrigin(new URL(request.url), base(), policy, provider);
-      const authorized = await strategy.authorize(request);
-      // onResponse sees the request as it was *before* this hook; the strategy needs the one it
-      // signed (to tell which token the server rejected).
-      meta.bag.set('auth:sent', authorized);
-      return authorized;
+      const current = currentOf(params) ?? params.request;
+      assertCredentialOrigin(new URL(current.url), base(), policy, provider);
+      if (strategy.authorization) {
+        // Fast path: set the header on the draft; no Request object is built for this.
+        const apply = (value: string) => {
+          current.headers.set('authorization', value);
+          meta.bag.set('auth:sent', value);
+        };
+        const value = strategy.authorization();
+        return value instanceof Promise ? value.then(apply) : apply(value);
+      }
+      const remember = (authorized: Request) => {
+        // onResponse sees the request as it was *before* this hook; the strategy needs the one it
+        // signed (to tell which token the server rejected).
+        meta.bag.set('auth:sent', authorized);
+        return authorized;
+      };
+      const authorized = strategy.authorize(params.request);
+      return authorized instanceof Promise ? authorized.then(remember) : remember(authorized);
     },
-    async onResponse({ request, response, meta, dispatch }) {
+    onResponse(params) {
+      const { response, meta, dispatch } = params;
       if (response.status !== 401 || !dispatch || meta.bag.get('anonymous') || meta.bag.get('reauthorized')) return;
       if (!strategy.onUnauthorized) return;
       meta.bag.set('reauthorized', true);
-      const sent = (meta.bag.get('auth:sent') as Request | undefined) ?? request;
-      if (!(await strategy.onUnauthorized(sent, response))) return;
-      await response.body?.cancel().catch(() => {});
-      meta.attempt++;
-      return dispatch(await strategy.authorize(request));
+      const sent = meta.bag.get('auth:sent');
+      // Rare path (a 401): a Request is built here so the strategy sees what was sent.
+      const request = params.request;
+      const signed = sent instanceof Request ? sent : withAuthorization(request, sent as string | undefined);
+      return (async () => {
+        if (!(await strategy.onUnauthorized!(signed, response))) return;
+        await response.body?.cancel().catch(() => {});
+        meta.attempt++;
+        const next = currentOf(params) ?? request;
+        if (strategy.authorization) {
+          next.headers.set('authorization', await strategy.authorization());
+          return dispatch(next as Request);
+        }
+        return dispatch(await strategy.authorize(request));
+      })();
     },
   };
+}
+
+function withAuthorization(request: Request, value: string | undefined): Request {
+  const copy = new Request(request.url, { method: request.method, headers: request.headers });
+  if (value) copy.headers.set('authorization', value);
+  return copy;
 }

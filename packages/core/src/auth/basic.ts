@@ -18,6 +18,7 @@ export function basicAuth(username: string, password: string): AuthStrategy {
       request.headers.set('authorization', header);
       return request;
     },
+    authorization: () => header,
     secrets: () => [password, header.slice(6)],
   };
 }

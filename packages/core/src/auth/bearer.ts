@@ -7,11 +7,15 @@ import type { AuthStrategy } from './strategy.js';
  */
 export function bearerAuth(token: string | (() => string | Promise<string>)): AuthStrategy {
   let last = typeof token === 'string' ? token : '';
+  const authorization = async () => {
+    last = typeof token === 'string' ? token : await token();
+    return `Bearer ${last}`;
+  };
   return {
     kind: 'bearer',
+    authorization: typeof token === 'string' ? () => `Bearer ${token}` : authorization,
     async authorize(request) {
-      last = typeof token === 'string' ? token : await token();
-      request.headers.set('authorization', `Bearer ${last}`);
+      request.headers.set('authorization', await authorization());
       return request;
     },
     secrets: () => (last ? [last] : []),

@@ -10,6 +10,12 @@ export interface AuthStrategy {
   /** Returns the request with credentials added. Called on every attempt, so it may refresh. */
   authorize(request: Request): Promise<Request> | Request;
   /**
+   * Optional fast path for strategies whose credentials are one `Authorization` value that does
+   * not depend on the request (Basic, Bearer, OAuth 2). When present, the pipeline sets the header
+   * itself and never has to build a `Request` object for this strategy.
+   */
+  authorization?(): Promise<string> | string;
+  /**
    * Called once when a response is 401. Return true to have the request repeated once with
    * fresh credentials (oauth2 refreshes; digest answers the challenge); false to fail.
    */

@@ -1,6 +1,6 @@
 import type { Middleware, RequestMeta } from './middleware.js';
 import type { CalRequestInit, FetchLike, HttpClient, HttpClientOptions } from './types.js';
-import { runChain } from './run-chain.js';
+import { runChain, type Draft } from './run-chain.js';
 import { retryMiddleware } from './retry.js';
 import { throttleMiddleware } from './throttle.js';
 import { requestHookMiddleware } from './request-hook.js';
@@ -81,17 +81,17 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const onAbort = () => controller.abort(caller?.reason);
     if (caller?.aborted) onAbort();
     else caller?.addEventListener('abort', onAbort, { once: true });
-    // The one Request of this call; middleware may replace it, and the last hop hands its parts to fetch.
-    const withSignal = new Request(url, { ...base, headers, body: body ?? null });
+    // A draft, not a Request: one is built only if some middleware asks for `params.request`.
+    const draft: Draft = { url: url.href, method: (base.method ?? 'GET').toUpperCase(), headers, ...(base.redirect ? { redirect: base.redirect } : {}) };
     try {
-      return await runChain(chain, fetchImpl, `${options.provider}-${++counter}`, meta)(withSignal);
+      return await runChain(chain, fetchImpl, `${options.provider}-${++counter}`, meta)(draft);
     } catch (error) {
       clearTimeout(timer);
-      throw toCalError(error, withSignal, timedOut, caller);
+      throw toCalError(error, draft, timedOut, caller);
     }
   }
 
-  function toCalError(error: unknown, request: Request, timedOut: boolean, caller: AbortSignal | undefined): CalError {
+  function toCalError(error: unknown, request: Draft, timedOut: boolean, caller: AbortSignal | undefined): CalError {
     const ctx = { provider: options.provider, method: request.method, url: request.url, cause: error, secrets: secrets() };
     if (timedOut && (!isCalError(error) || error.code === 'CAL_ABORTED')) return new TimeoutError('Request timed out', ctx);
     if (isCalError(error)) return error;

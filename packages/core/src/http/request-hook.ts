@@ -2,6 +2,7 @@ import type { Middleware } from './middleware.js';
 import type { Clock } from './types.js';
 import { redactHeaders, redactUrl } from '../errors/redact.js';
 import { systemClock } from './clock.js';
+import { currentOf, type Current } from './run-chain.js';
 
 /** What a {@link RequestHook} sees of one attempt. Everything is redacted. @public */
 export interface RequestEvent {
@@ -25,8 +26,8 @@ export type RequestHook = (event: RequestEvent) => void;
  * @public
  */
 export function requestHookMiddleware(hook: RequestHook, clock: Clock = systemClock): Middleware {
-  const started = new WeakMap<Request, number>();
-  const base = (request: Request, id: string, attempt: number) => ({
+  const started = new WeakMap<object, number>();
+  const base = (request: Current, id: string, attempt: number) => ({
     id,
     attempt,
     method: request.method,
@@ -36,16 +37,17 @@ export function requestHookMiddleware(hook: RequestHook, clock: Clock = systemCl
   });
   return {
     name: 'request-hook',
-    onRequest({ request }) {
-      started.set(request, clock.now());
+    onRequest(p) {
+      started.set(currentOf(p) ?? p.request, clock.now());
     },
-    onResponse({ request, response, id, meta }) {
+    onResponse(p) {
+      const { response, id, meta } = p;
       safe(() =>
-        hook({ ...base(request, id, meta.attempt), status: response.status, responseHeaders: redactHeaders(response.headers) }),
+        hook({ ...base(currentOf(p) ?? p.request, id, meta.attempt), status: response.status, responseHeaders: redactHeaders(response.headers) }),
       );
     },
-    onError({ request, error, id, meta }) {
-      safe(() => hook({ ...base(request, id, meta.attempt), error }));
+    onError(p) {
+      safe(() => hook({ ...base(currentOf(p) ?? p.request, p.id, p.meta.attempt), error: p.error }));
     },
   };
 }

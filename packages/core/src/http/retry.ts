@@ -2,6 +2,7 @@ import type { Middleware, RequestMeta } from './middleware.js';
 import type { Clock } from './types.js';
 import { parseRetryAfter } from './retry-after.js';
 import { systemClock } from './clock.js';
+import { currentOf, type Current } from './run-chain.js';
 
 /**
  * Methods that may be repeated without changing the result (RFC 9110 §9.2.2), plus the WebDAV
@@ -54,14 +55,14 @@ export function retryMiddleware(options: RetryOptions = {}): Middleware {
   const clock = () => options.clock ?? systemClock;
 
   const backoff = (attempt: number) => Math.min(maxDelay, base * 2 ** (attempt - 1)) * random();
-  const allowed = (request: Request, idempotent: boolean | undefined) =>
+  const allowed = (request: Current, idempotent: boolean | undefined) =>
     limit > 0 && isRetryable(request.method, idempotent, methods);
 
   /**
    * One loop for both failure kinds: a retryable status (then `Retry-After` may set the wait) or
    * a transport error before any response. Returns the last outcome, response or error.
    */
-  async function retryLoop(request: Request, meta: RequestMeta, dispatch: (r: Request) => Promise<Response>, first: Response | unknown) {
+  async function retryLoop(request: Current, meta: RequestMeta, dispatch: (r: Request) => Promise<Response>, first: Response | unknown) {
     let outcome = first;
     for (let retry = 1; retry <= limit; retry++) {
       let wait = backoff(retry);
@@ -79,7 +80,7 @@ export function retryMiddleware(options: RetryOptions = {}): Middleware {
       await clock().sleep(wait, meta.signal);
       meta.attempt++;
       try {
-        outcome = await dispatch(request);
+        outcome = await dispatch(request as Request); // the runner accepts drafts too
       } catch (e) {
         outcome = e;
       }
@@ -89,13 +90,20 @@ export function retryMiddleware(options: RetryOptions = {}): Middleware {
 
   return {
     name: 'retry',
-    async onResponse({ request, response, meta, dispatch }) {
-      if (!dispatch || !statuses.has(response.status) || !allowed(request, meta.idempotent)) return;
-      const outcome = await retryLoop(request, meta, dispatch, response);
-      if (outcome instanceof Response) return outcome;
-      throw outcome;
+    // Not `async`: the common case (a success) returns synchronously, with no promise allocated.
+    onResponse(p) {
+      const { response, meta, dispatch } = p;
+      if (!dispatch || !statuses.has(response.status)) return;
+      const request = currentOf(p) ?? p.request;
+      if (!allowed(request, meta.idempotent)) return;
+      return retryLoop(request, meta, dispatch, response).then((outcome) => {
+        if (outcome instanceof Response) return outcome;
+        throw outcome;
+      });
     },
-    async onError({ request, error, meta, dispatch }) {
+    async onError(p) {
+      const { error, meta, dispatch } = p;
+      const request = currentOf(p) ?? p.request;
       // Only errors raised by fetch itself (no response yet) reach onError; a body that fails
       // mid-stream is the caller's read and is never retried here.
       if (!dispatch || !allowed(request, meta.idempotent) || !isTransportError(error)) return;

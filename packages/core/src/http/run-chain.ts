@@ -1,5 +1,22 @@
-import type { Middleware, MiddlewareParams, RequestMeta } from './middleware.js';
+import type { Middleware, RequestMeta } from './middleware.js';
 import type { FetchLike } from './types.js';
+
+/**
+ * A request before anyone needs a real `Request` object. The built-in middleware (retry, auth with
+ * Basic/Bearer/OAuth 2, the request hook) work on this; a `Request` is built only when some
+ * middleware reads `params.request`. Constructing a `Request` in undici allocates an
+ * AbortController and converts headers, which was the largest share of the pipeline's overhead.
+ * @internal
+ */
+export interface Draft {
+  readonly url: string;
+  readonly method: string;
+  readonly headers: Headers;
+  readonly redirect?: RequestRedirect;
+}
+
+/** A draft or a real Request: both have `url`, `method`, mutable `headers` and `redirect`. @internal */
+export type Current = Draft | Request;
 
 /**
  * Runs openapi-fetch-shaped middleware around one fetch: `onRequest` in order, then the fetch,
@@ -7,71 +24,54 @@ import type { FetchLike } from './types.js';
  * gets a `dispatch` that sends a request through middleware `i+1…` and the fetch again, which is
  * what retry and re-authentication need and what openapi-fetch's own runner lacks.
  *
- * Bodies are buffered once (`meta.bag['body']`) and every attempt builds a fresh `Request`:
- * a `Request` body is a one-shot stream, and `new Request(req, init)` moves it out of `req`.
+ * Bodies are buffered once (`meta.bag['body']`) and every attempt starts from a fresh draft: a
+ * `Request` body is a one-shot stream, and `new Request(req, init)` moves it out of `req`.
  * @internal
  */
 export function runChain(chain: readonly Middleware[], fetchImpl: () => FetchLike, id: string, meta: RequestMeta) {
   const body = () => meta.bag.get('body') as ArrayBuffer | undefined;
 
-  const rebuild = (req: Request): Request =>
-    new Request(req.url, {
-      method: req.method,
-      headers: req.headers,
-      body: body() ?? null,
-      redirect: req.redirect,
-      credentials: req.credentials,
-      cache: req.cache,
-    });
+  const rebuild = (req: Current): Draft => ({
+    url: req.url,
+    method: req.method,
+    headers: new Headers(req.headers),
+    ...(req.redirect ? { redirect: req.redirect } : {}),
+  });
 
-  // One params object per hook call, without spreads: this runs on every request.
-  const params = (request: Request, i: number, extra?: { response?: Response; error?: unknown }) => {
-    const p = {
-      request,
-      id,
-      meta,
-      options: {},
-      params: {},
-      // openapi-fetch compatibility only; computed on demand, URL parsing is not free.
-      get schemaPath() {
-        return new URL(request.url).pathname;
-      },
-      dispatch: (next: Request) => runFrom(i + 1, rebuild(next)),
-    } as MiddlewareParams & { response: Response; error: unknown };
-    if (extra) Object.assign(p, extra);
-    return p;
-  };
+  const params = (current: Current, i: number, response?: Response, error?: unknown) =>
+    new Params(current, body, id, meta, (next: Current) => runFrom(i + 1, rebuild(next)), response, error);
 
-  async function runFrom(start: number, request: Request): Promise<Response> {
+  async function runFrom(start: number, request: Current): Promise<Response> {
     let req = request;
     let response: Response | undefined;
     let error: unknown;
     let failed = false;
-    const seen: Array<[number, Request]> = [];
+    const seen: Array<[number, Current]> = [];
     try {
       for (let i = start; i < chain.length; i++) {
         const mw = chain[i]!;
         seen.push([i, req]);
         if (!mw.onRequest) continue;
-        const result = await mw.onRequest(params(req, i));
+        const p = params(req, i);
+        const pending = mw.onRequest(p);
+        // Await only real promises: each needless await costs a microtask turn on every request.
+        const result = pending instanceof Promise ? await pending : pending;
         if (result instanceof Request) req = result;
         else if (result instanceof Response) {
           response = result;
           break;
-        }
+        } else req = p.current; // a middleware may have built (and edited) the Request in place
       }
-      // The signal goes straight from the client's controller into fetch's init: undici makes a
-      // Request's signal *follow* its source through a WeakRef, so a copied Request can silently
-      // lose the abort (and with it the timeout) once an intermediate Request is collected.
-      const signal = meta.signal;
-      // Parts, not a Request: fetch would copy a Request anyway, and each construction costs.
+      // Parts, not a Request: fetch would copy a Request anyway. The signal comes straight from
+      // the client's controller: undici makes a copied Request's signal *follow* its source
+      // through a WeakRef, so an intermediate Request being collected would drop the abort.
       if (!response) {
         response = await fetchImpl()(req.url, {
           method: req.method,
           headers: req.headers,
           body: body() ?? null,
-          signal: signal ?? req.signal,
-          redirect: req.redirect,
+          ...(meta.signal ? { signal: meta.signal } : {}),
+          ...(req.redirect ? { redirect: req.redirect } : {}),
         });
       }
     } catch (e) {
@@ -83,14 +83,16 @@ export function runChain(chain: readonly Middleware[], fetchImpl: () => FetchLik
       const mw = chain[i]!;
       if (failed) {
         if (!mw.onError) continue;
-        const result = await mw.onError(params(r, i, { error }));
+        const pending = mw.onError(params(r, i, undefined, error));
+        const result = pending instanceof Promise ? await pending : pending;
         if (result instanceof Response) {
           response = result;
           failed = false;
           error = undefined;
         } else if (result instanceof Error) error = result;
       } else if (mw.onResponse) {
-        const result = await mw.onResponse(params(r, i, { response: response! }));
+        const pending = mw.onResponse(params(r, i, response!) as Params & { response: Response });
+        const result = pending instanceof Promise ? await pending : pending;
         if (result instanceof Response) response = result;
       }
     }
@@ -98,5 +100,49 @@ export function runChain(chain: readonly Middleware[], fetchImpl: () => FetchLik
     return response!;
   }
 
-  return (request: Request) => runFrom(0, request);
+  return (request: Current) => runFrom(0, request);
+}
+
+/**
+ * Hook parameters: openapi-fetch's shape plus `meta` and `dispatch`. A class with a fixed shape,
+ * because object literals with getters would make V8 fall back to slow dictionary objects.
+ * @internal
+ */
+export class Params {
+  readonly options = {};
+  readonly params = {};
+  constructor(
+    /** The draft, or the Request once one was built. Built-in middleware read this, not `request`. */
+    public current: Current,
+    private readonly body: () => ArrayBuffer | undefined,
+    readonly id: string,
+    readonly meta: RequestMeta,
+    readonly dispatch: (request: Request) => Promise<Response>,
+    readonly response: Response | undefined,
+    readonly error: unknown,
+  ) {}
+
+  /** The request as a real `Request`, built on first access (openapi-fetch middleware expect one). */
+  get request(): Request {
+    if (!(this.current instanceof Request)) {
+      const c = this.current;
+      this.current = new Request(c.url, {
+        method: c.method,
+        headers: c.headers,
+        body: this.body() ?? null,
+        ...(c.redirect ? { redirect: c.redirect } : {}),
+      });
+    }
+    return this.current as Request;
+  }
+
+  /** openapi-fetch compatibility only; computed on demand, URL parsing is not free. */
+  get schemaPath(): string {
+    return new URL(this.current.url).pathname;
+  }
+}
+
+/** The draft (or Request) behind hook params, for the built-in middleware. @internal */
+export function currentOf(params: object): Current | undefined {
+  return params instanceof Params ? params.current : undefined;
 }

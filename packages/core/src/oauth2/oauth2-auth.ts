@@ -295,6 +295,8 @@ export function createOAuth2Auth(options: OAuth2Options): OAuth2Auth {
       return () => listeners.delete(callback);
     },
 
+    authorization: async () => `Bearer ${await self.accessToken()}`,
+
     async authorize(request) {
       const token = await self.accessToken();
       request.headers.set('authorization', `Bearer ${token}`);
