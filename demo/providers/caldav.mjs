@@ -3,13 +3,20 @@
 // and a weekly event, list (expanded) occurrences in a range, sync the changes, then clean up.
 import { CalDAVClient, basic } from '@cal/caldav';
 
-export const title = 'CalDAV (Radicale, Xandikos, Cyrus on loopback)';
+// A real account instead: CAL_DEMO_CALDAV_URL (server or calendar-home URL), CAL_DEMO_CALDAV_USER,
+// CAL_DEMO_CALDAV_PASS. The demo then walks that server only, in a calendar it creates and deletes.
+const REAL = process.env.CAL_DEMO_CALDAV_URL ? [['Your server', 'CAL_DEMO_CALDAV_URL', 'CAL_DEMO_CALDAV_USER', 'CAL_DEMO_CALDAV_PASS']] : undefined;
 
-const SERVERS = [
+export const title = REAL ? `CalDAV (${process.env.CAL_DEMO_CALDAV_URL})` : 'CalDAV (Radicale, Xandikos, Cyrus on loopback)';
+
+const SERVERS = REAL ?? [
   ['Radicale', 'CAL_RADICALE_URL', 'CAL_RADICALE_USER', 'CAL_RADICALE_PASS'],
   ['Xandikos', 'CAL_XANDIKOS_URL', 'CAL_XANDIKOS_USER', 'CAL_XANDIKOS_PASS'],
   ['Cyrus', 'CAL_CYRUS_DAV_URL', 'CAL_CYRUS_USER', 'CAL_CYRUS_PASS'],
 ];
+
+/** True when this part talks to a real account, so the runner need not start local servers for it. */
+export const usesRealAccount = !!REAL;
 
 export function skipReason(env) {
   const missing = SERVERS.flatMap(([, ...keys]) => keys).filter((k) => !env[k]);

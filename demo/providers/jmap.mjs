@@ -5,8 +5,24 @@ import { createJMAPClient } from '@cal/jmap';
 
 export const title = 'JMAP for Calendars (Cyrus 3.10) + JMAP Tasks (simulator)';
 
+// A real account instead: CAL_DEMO_JMAP_URL (the session URL, e.g. https://host/.well-known/jmap) and
+// either CAL_DEMO_JMAP_TOKEN (bearer) or CAL_DEMO_JMAP_USER + CAL_DEMO_JMAP_PASS (basic).
+/** True when this part talks to a real account, so the runner need not start local servers for it. */
+export const usesRealAccount = !!process.env.CAL_DEMO_JMAP_URL;
+
 export function skipReason(env) {
+  if (env.CAL_DEMO_JMAP_URL) return undefined;
   return env.CAL_CYRUS_JMAP_URL ? undefined : 'CAL_CYRUS_JMAP_URL not set (Cyrus 3.10 not running)';
+}
+
+function connect(env) {
+  if (env.CAL_DEMO_JMAP_URL) {
+    return env.CAL_DEMO_JMAP_TOKEN
+      ? createJMAPClient({ url: env.CAL_DEMO_JMAP_URL, password: env.CAL_DEMO_JMAP_TOKEN, authType: 'bearer' })
+      : createJMAPClient({ url: env.CAL_DEMO_JMAP_URL, username: env.CAL_DEMO_JMAP_USER, password: env.CAL_DEMO_JMAP_PASS });
+  }
+  const origin = new URL(env.CAL_CYRUS_JMAP_URL).origin;
+  return createJMAPClient({ url: `${origin}/.well-known/jmap`, username: env.CAL_CYRUS_USER, password: env.CAL_CYRUS_PASS });
 }
 
 const ical = (uid) => [
@@ -17,8 +33,7 @@ const ical = (uid) => [
 ].join('\r\n');
 
 export default async function demo({ env, step }) {
-  const origin = new URL(env.CAL_CYRUS_JMAP_URL).origin;
-  const client = createJMAPClient({ url: `${origin}/.well-known/jmap`, username: env.CAL_CYRUS_USER, password: env.CAL_CYRUS_PASS });
+  const client = connect(env);
   await step('connect / authorize', async () => {
     const s = await client.getSession();
     return `Basic as ${s.username}; relative apiUrl resolved: ${s.apiUrl}`;
