@@ -15,6 +15,14 @@ import { assertCredentialOrigin } from './origin-guard.js';
 let counter = 0;
 
 /**
+ * Per-response cleanup (clear the timeout timer, detach from the caller's signal). `json()` runs it
+ * once the body is read; for `request()` the timer stays until it fires so a slow body read is
+ * still bounded, but the caller's listener is detached at once so a long-lived signal reused for
+ * many requests does not collect listeners.
+ */
+const cleanups = new WeakMap<Response, () => void>();
+
+/**
  * Builds the family's HTTP client: one fetch seam and one middleware chain
  * (retry → throttle → auth → your middleware → request hook → fetch).
  * @example
@@ -83,10 +91,15 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     else caller?.addEventListener('abort', onAbort, { once: true });
     // A draft, not a Request: one is built only if some middleware asks for `params.request`.
     const draft: Draft = { url: url.href, method: (base.method ?? 'GET').toUpperCase(), headers, ...(base.redirect ? { redirect: base.redirect } : {}) };
+    const detach = () => caller?.removeEventListener('abort', onAbort);
     try {
-      return await runChain(chain, fetchImpl, `${options.provider}-${++counter}`, meta)(draft);
+      const response = await runChain(chain, fetchImpl, `${options.provider}-${++counter}`, meta)(draft);
+      detach();
+      cleanups.set(response, () => clearTimeout(timer));
+      return response;
     } catch (error) {
       clearTimeout(timer);
+      detach();
       throw toCalError(error, draft, timedOut, caller);
     }
   }
@@ -158,7 +171,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     request: (url, init = {}) => request(url, init),
     async json<T>(url: string | URL, init: CalRequestInit = {}): Promise<T> {
       const response = await request(url, init, 'application/json');
-      const text = await readText(response, options.provider);
+      const text = await readText(response, options.provider).finally(() => cleanups.get(response)?.());
       if (!text) return undefined as T;
       try {
         return JSON.parse(text) as T;

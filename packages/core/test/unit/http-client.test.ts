@@ -166,3 +166,20 @@ describe('origin guard', () => {
     expect(mock.calls).toHaveLength(2);
   });
 });
+
+describe('resource hygiene', () => {
+  it('detaches from a long-lived caller signal after each request', async () => {
+    const ac = new AbortController();
+    let added = 0;
+    let removed = 0;
+    const add = ac.signal.addEventListener.bind(ac.signal);
+    const remove = ac.signal.removeEventListener.bind(ac.signal);
+    ac.signal.addEventListener = ((...a: Parameters<typeof add>) => (added++, add(...a))) as typeof add;
+    ac.signal.removeEventListener = ((...a: Parameters<typeof remove>) => (removed++, remove(...a))) as typeof remove;
+    const mock = expectFetch([{ respond: () => json(1), times: 50 }]);
+    const http = createHttpClient({ provider: 'p', baseUrl: BASE, fetch: mock.fetch });
+    for (let i = 0; i < 50; i++) await http.json('x', { signal: ac.signal });
+    expect(added).toBe(50);
+    expect(removed).toBe(50);
+  });
+});
