@@ -61,12 +61,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   /** One logical request through the chain; maps transport failures to CalErrors. */
   async function send({ url, headers, body, init: base }: Prepared, init: CalRequestInit): Promise<Response> {
     const controller = new AbortController();
-    const meta: RequestMeta = {
-      attempt: 1,
-      bag: new Map(),
-      signal: controller.signal,
-      ...(init.idempotent === undefined ? {} : { idempotent: init.idempotent }),
-    };
+    const meta: RequestMeta = { attempt: 1, bag: new Map(), signal: controller.signal };
+    if (init.idempotent !== undefined) (meta as { idempotent?: boolean }).idempotent = init.idempotent;
     if (body !== undefined) meta.bag.set('body', body);
     if (init.anonymous) meta.bag.set('anonymous', true);
     const timeout = init.timeout ?? options.timeout ?? 30_000;
@@ -90,7 +86,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     if (caller?.aborted) onAbort();
     else caller?.addEventListener('abort', onAbort, { once: true });
     // A draft, not a Request: one is built only if some middleware asks for `params.request`.
-    const draft: Draft = { url: url.href, method: (base.method ?? 'GET').toUpperCase(), headers, ...(base.redirect ? { redirect: base.redirect } : {}) };
+    const draft: Draft = { url: url.href, method: base.method, headers, redirect: base.redirect };
     const detach = () => caller?.removeEventListener('abort', onAbort);
     try {
       const response = await runChain(chain, fetchImpl, `${options.provider}-${++counter}`, meta)(draft);
@@ -116,13 +112,14 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     url: URL;
     headers: Headers;
     body: ArrayBuffer | undefined;
-    init: RequestInit;
+    /** Upper-cased method and redirect mode: all the pipeline passes on to fetch besides headers and body. */
+    init: { method: string; redirect: RequestRedirect | undefined };
   }
 
   /** Resolves the URL, merges headers and encodes the body once (retries resend these bytes). */
   async function prepare(url: string | URL, init: CalRequestInit = {}): Promise<Prepared> {
     const target = resolve(url);
-    for (const [k, v] of Object.entries(init.query ?? {})) {
+    if (init.query) for (const [k, v] of Object.entries(init.query)) {
       if (v === undefined) continue;
       if (Array.isArray(v)) for (const item of v) target.searchParams.append(k, String(item));
       else target.searchParams.set(k, String(v));
@@ -144,8 +141,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       const type = encoded.headers.get('content-type');
       if (type && !headers.has('content-type')) headers.set('content-type', type);
     }
-    const { body: _b, query: _q, timeout: _t, idempotent: _i, throwHttpErrors: _e, anonymous: _a, signal: _s, headers: _h, ...rest } = init;
-    return { url: target, headers, body, init: rest };
+    return { url: target, headers, body, init: { method: (init.method ?? 'GET').toUpperCase(), redirect: init.redirect } };
   }
 
   /** `request()` and `json()` share this; `accept` is the default Accept header. */
@@ -156,7 +152,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     if (response.ok || init.throwHttpErrors === false) return response;
     throw await errorFromResponse(
       response,
-      { provider: options.provider, method: prepared.init.method ?? 'GET', url: prepared.url, secrets: secrets() },
+      { provider: options.provider, method: prepared.init.method, url: prepared.url, secrets: secrets() },
       options.parseError,
     );
   }

@@ -12,7 +12,7 @@ export interface Draft {
   readonly url: string;
   readonly method: string;
   readonly headers: Headers;
-  readonly redirect?: RequestRedirect;
+  readonly redirect?: RequestRedirect | undefined;
 }
 
 /** A draft or a real Request: both have `url`, `method`, mutable `headers` and `redirect`. @internal */
@@ -46,11 +46,14 @@ export function runChain(chain: readonly Middleware[], fetchImpl: () => FetchLik
     let response: Response | undefined;
     let error: unknown;
     let failed = false;
-    const seen: Array<[number, Current]> = [];
+    // Which middleware ran, and the request each one saw (parallel arrays: no tuple per hop).
+    const ran: number[] = [];
+    const saw: Current[] = [];
     try {
       for (let i = start; i < chain.length; i++) {
         const mw = chain[i]!;
-        seen.push([i, req]);
+        ran.push(i);
+        saw.push(req);
         if (!mw.onRequest) continue;
         const p = params(req, i);
         const pending = mw.onRequest(p);
@@ -78,8 +81,9 @@ export function runChain(chain: readonly Middleware[], fetchImpl: () => FetchLik
       error = e;
       failed = true;
     }
-    for (let k = seen.length - 1; k >= 0; k--) {
-      const [i, r] = seen[k]!;
+    for (let k = ran.length - 1; k >= 0; k--) {
+      const i = ran[k]!;
+      const r = saw[k]!;
       const mw = chain[i]!;
       if (failed) {
         if (!mw.onError) continue;
@@ -103,14 +107,18 @@ export function runChain(chain: readonly Middleware[], fetchImpl: () => FetchLik
   return (request: Current) => runFrom(0, request);
 }
 
+const EMPTY: Record<string, unknown> = Object.freeze({});
+
 /**
  * Hook parameters: openapi-fetch's shape plus `meta` and `dispatch`. A class with a fixed shape,
  * because object literals with getters would make V8 fall back to slow dictionary objects.
  * @internal
  */
 export class Params {
-  readonly options = {};
-  readonly params = {};
+  /** openapi-fetch compatibility; always empty here (shared, so no allocation per hook call). */
+  readonly options: Record<string, unknown> = EMPTY;
+  /** openapi-fetch compatibility; always empty here. */
+  readonly params: Record<string, unknown> = EMPTY;
   constructor(
     /** The draft, or the Request once one was built. Built-in middleware read this, not `request`. */
     public current: Current,
