@@ -1,5 +1,6 @@
 import { bad } from './errors.js';
 import {
+  DEFAULT_TIMEOUT,
   AuthenticationError,
   basicAuth,
   bearerAuth,
@@ -96,7 +97,7 @@ export class CalDAVClient {
       userAgent: `@cal/caldav/${VERSION}`,
       ...(options.fetch ? { fetch: options.fetch } : {}),
       ...(options.auth ? { auth: options.auth } : {}),
-      ...(options.timeout !== undefined ? { timeout: options.timeout } : {}),
+      timeout: options.timeout ?? DEFAULT_TIMEOUT,
       ...(options.retry !== undefined ? { retry: options.retry } : {}),
       ...(options.onRequest ? { onRequest: options.onRequest } : {}),
       ...(options.allowInsecureHttp ? { origins: { allowInsecureHttp: true } } : {}),

@@ -34,6 +34,7 @@ export {
 } from './errors/index.js';
 
 export { createHttpClient, readText } from './http/client.js';
+export { DEFAULT_TIMEOUT } from './http/default-timeout.js';
 export type { CalRequestInit, Clock, FetchLike, HttpClient, HttpClientOptions } from './http/types.js';
 export type { Middleware, MiddlewareParams, OnRequestResult, RequestMeta } from './http/middleware.js';
 export { retryMiddleware, type RetryOptions } from './http/retry.js';

@@ -1,4 +1,5 @@
 import {
+  DEFAULT_TIMEOUT,
   bearerAuth,
   createHttpClient,
   ValidationError,
@@ -191,7 +192,7 @@ export class CronofyClient {
       userAgent: `@cal/cronofy/${VERSION}`,
       parseError: (response: Response, body: unknown) => parseCronofyError(response.status, body),
       ...(options.fetch ? { fetch: options.fetch } : {}),
-      ...(options.timeout !== undefined ? { timeout: options.timeout } : {}),
+      timeout: options.timeout ?? DEFAULT_TIMEOUT,
       ...(options.retry !== undefined ? { retry: options.retry } : {}),
       ...(options.onRequest ? { onRequest: options.onRequest } : {}),
     };

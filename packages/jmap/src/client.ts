@@ -1,4 +1,4 @@
-import { basicAuth, bearerAuth, createHttpClient, type AuthStrategy, type FetchLike, type HttpClient, type OriginPolicy, type RequestHook, type RetryOptions } from '@cal/core';
+import { DEFAULT_TIMEOUT, basicAuth, bearerAuth, createHttpClient, type AuthStrategy, type FetchLike, type HttpClient, type OriginPolicy, type RequestHook, type RetryOptions } from '@cal/core';
 import { PROVIDER, USER_AGENT } from './constants.js';
 import { Transport, parseProblem, type RequestOptions } from './transport.js';
 import { invalid } from './validate.js';
@@ -140,7 +140,7 @@ export function createJMAPClient(options: JMAPClientOptions): JMAPClient {
     parseError: parseProblem,
     ...(auth ? { auth } : {}),
     ...(options.fetch ? { fetch: options.fetch } : {}),
-    ...(options.timeout !== undefined ? { timeout: options.timeout } : {}),
+    timeout: options.timeout ?? DEFAULT_TIMEOUT,
     ...(options.retry !== undefined ? { retry: options.retry } : {}),
     ...(options.onRequest ? { onRequest: options.onRequest } : {}),
     ...(options.origins ? { origins: options.origins } : {}),

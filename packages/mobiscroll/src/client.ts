@@ -1,5 +1,5 @@
 import createClient from 'openapi-fetch';
-import { AuthenticationError, ValidationError, createHttpClient, type HttpClient, type TokenSet } from '@cal/core';
+import { DEFAULT_TIMEOUT, AuthenticationError, ValidationError, createHttpClient, type HttpClient, type TokenSet } from '@cal/core';
 import { createOAuth2Auth, type OAuth2Auth } from '@cal/core/oauth2';
 import type { paths } from './generated/mobiscroll-connect.js';
 import { PROVIDER, parseErrorBody } from './errors.js';
@@ -76,7 +76,7 @@ export class MobiscrollConnectClient {
       baseUrl: `${baseUrl}/`,
       userAgent: `@cal/mobiscroll/${VERSION}`,
       ...(options.fetch ? { fetch: options.fetch } : {}),
-      ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
+      timeout: options.timeout ?? DEFAULT_TIMEOUT,
       ...(options.retry === undefined ? {} : { retry: options.retry }),
       ...(options.onRequest ? { onRequest: options.onRequest } : {}),
       parseError: (_r: Response, body: unknown) => parseErrorBody(body),

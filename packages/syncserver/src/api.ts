@@ -1,4 +1,4 @@
-import { createHttpClient, type FetchLike, type HttpClientOptions } from '@cal/core';
+import { DEFAULT_TIMEOUT, createHttpClient, type FetchLike, type HttpClientOptions } from '@cal/core';
 import { Transport } from './transport.js';
 import { Phones } from './resources/phones.js';
 import { Clients } from './resources/clients.js';
@@ -46,7 +46,7 @@ export class SyncServerAPI {
       userAgent: '@cal/syncserver/0.1.0',
       ...(auth ? { auth: auth.strategy(options.signatureMethod) } : {}),
       ...(options.fetch ? { fetch: options.fetch } : {}),
-      ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
+      timeout: options.timeout ?? DEFAULT_TIMEOUT,
       ...(options.retry === undefined ? {} : { retry: options.retry }),
       ...(options.onRequest ? { onRequest: options.onRequest } : {}),
     });

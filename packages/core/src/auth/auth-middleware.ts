@@ -16,13 +16,20 @@ export function authMiddleware(
   policy: OriginPolicy = {},
   provider?: string,
 ): Middleware {
+  // `${origin}/` of the last URL that passed the origin guard. A normalized href that starts with
+  // it has that origin, so the common case (every request to the base URL) skips a URL parse.
+  let approved: string | undefined;
   return {
     name: 'auth',
     onRequest(params) {
       const { meta } = params;
       if (meta.bag.get('anonymous')) return;
       const current = currentOf(params) ?? params.request;
-      assertCredentialOrigin(new URL(current.url), base(), policy, provider);
+      if (approved === undefined || !current.url.startsWith(approved)) {
+        const target = new URL(current.url);
+        assertCredentialOrigin(target, base(), policy, provider);
+        approved = `${target.origin}/`;
+      }
       if (strategy.authorization) {
         // Fast path: set the header on the draft; no Request object is built for this.
         const apply = (value: string) => {

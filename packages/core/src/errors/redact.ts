@@ -41,11 +41,17 @@ export function redactUrl(url: string | URL | undefined): string | undefined {
 }
 
 /** Copies headers into a plain object with every credential header redacted. @public */
-export function redactHeaders(headers: Headers | Record<string, string> | undefined): Record<string, string> {
+export function redactHeaders(
+  headers: Headers | Record<string, string> | { forEach(cb: (value: string, name: string) => void): void } | undefined,
+): Record<string, string> {
   const out: Record<string, string> = {};
   if (!headers) return out;
-  const entries = headers instanceof Headers ? headers.entries() : Object.entries(headers);
-  for (const [k, v] of entries) out[k] = isSecretName(k) ? REDACTED : v;
+  const put = (v: string, k: string) => {
+    out[k] = isSecretName(k) ? REDACTED : v;
+  };
+  // Headers and the pipeline's draft headers both have forEach; a plain record has not.
+  if (typeof headers.forEach === 'function') (headers as { forEach(cb: typeof put): void }).forEach(put);
+  else for (const [k, v] of Object.entries(headers as Record<string, string>)) put(v, k);
   return out;
 }
 

@@ -13,11 +13,11 @@ export interface RequestMeta {
   /** Attempt number, 1-based; retries and re-authentication increase it. */
   attempt: number;
   /**
-   * Aborts on the caller's signal or the timeout. Use this rather than `request.signal`: the
+   * Aborts on the caller's signal or the timeout; undefined when the request has neither. Use this rather than `request.signal`: the
    * request is built without a signal, because undici makes every signal-bearing Request register
    * a finalizer, which is the single largest per-request cost of the pipeline.
    */
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignal | undefined;
   /** Free-form bag for middleware to share state about one logical request. */
   readonly bag: Map<string, unknown>;
 }

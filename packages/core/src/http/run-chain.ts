@@ -1,5 +1,6 @@
 import type { Middleware, RequestMeta } from './middleware.js';
 import type { FetchLike } from './types.js';
+import { DraftHeaders } from './draft-headers.js';
 
 /**
  * A request before anyone needs a real `Request` object. The built-in middleware (retry, auth with
@@ -11,7 +12,7 @@ import type { FetchLike } from './types.js';
 export interface Draft {
   readonly url: string;
   readonly method: string;
-  readonly headers: Headers;
+  readonly headers: DraftHeaders;
   readonly redirect?: RequestRedirect | undefined;
 }
 
@@ -26,36 +27,52 @@ export type Current = Draft | Request;
  *
  * Bodies are buffered once (`meta.bag['body']`) and every attempt starts from a fresh draft: a
  * `Request` body is a one-shot stream, and `new Request(req, init)` moves it out of `req`.
+ *
+ * One instance per logical request: a class rather than closures, so a request allocates one
+ * object instead of half a dozen functions, which shows on a loopback benchmark.
  * @internal
  */
-export function runChain(chain: readonly Middleware[], fetchImpl: () => FetchLike, id: string, meta: RequestMeta) {
-  const body = () => meta.bag.get('body') as ArrayBuffer | undefined;
+export class ChainRun {
+  constructor(
+    private readonly chain: readonly Middleware[],
+    private readonly fetchImpl: () => FetchLike,
+    readonly id: string,
+    readonly meta: RequestMeta,
+  ) {}
 
-  const rebuild = (req: Current): Draft => ({
-    url: req.url,
-    method: req.method,
-    headers: new Headers(req.headers),
-    ...(req.redirect ? { redirect: req.redirect } : {}),
-  });
+  /** The buffered body: every attempt resends these bytes. */
+  body(): ArrayBuffer | undefined {
+    return this.meta.bag.get('body') as ArrayBuffer | undefined;
+  }
 
-  const params = (current: Current, i: number, response?: Response, error?: unknown) =>
-    new Params(current, body, id, meta, (next: Current) => runFrom(i + 1, rebuild(next)), response, error);
+  /** A fresh draft of `req` for another attempt (headers copied: the attempt may change them). */
+  rebuild(req: Current): Draft {
+    return {
+      url: req.url,
+      method: req.method,
+      headers: new DraftHeaders(req.headers),
+      ...(req.redirect ? { redirect: req.redirect } : {}),
+    };
+  }
 
-  async function runFrom(start: number, request: Current): Promise<Response> {
+  private params(current: Current, i: number, response?: Response, error?: unknown): Params {
+    return new Params(current, this, i, response, error);
+  }
+
+  async runFrom(start: number, request: Current): Promise<Response> {
+    const { chain, meta } = this;
     let req = request;
     let response: Response | undefined;
     let error: unknown;
     let failed = false;
-    // Which middleware ran, and the request each one saw (parallel arrays: no tuple per hop).
-    const ran: number[] = [];
+    // The request each middleware saw; middleware start, start+1, … ran, in that order.
     const saw: Current[] = [];
     try {
       for (let i = start; i < chain.length; i++) {
         const mw = chain[i]!;
-        ran.push(i);
         saw.push(req);
         if (!mw.onRequest) continue;
-        const p = params(req, i);
+        const p = this.params(req, i);
         const pending = mw.onRequest(p);
         // Await only real promises: each needless await costs a microtask turn on every request.
         const result = pending instanceof Promise ? await pending : pending;
@@ -68,26 +85,18 @@ export function runChain(chain: readonly Middleware[], fetchImpl: () => FetchLik
       // Parts, not a Request: fetch would copy a Request anyway. The signal comes straight from
       // the client's controller: undici makes a copied Request's signal *follow* its source
       // through a WeakRef, so an intermediate Request being collected would drop the abort.
-      if (!response) {
-        response = await fetchImpl()(req.url, {
-          method: req.method,
-          headers: req.headers,
-          body: body() ?? null,
-          ...(meta.signal ? { signal: meta.signal } : {}),
-          ...(req.redirect ? { redirect: req.redirect } : {}),
-        });
-      }
+      if (!response) response = await this.fetchImpl()(req.url, fetchInit(req, this.body(), meta.signal));
     } catch (e) {
       error = e;
       failed = true;
     }
-    for (let k = ran.length - 1; k >= 0; k--) {
-      const i = ran[k]!;
+    for (let k = saw.length - 1; k >= 0; k--) {
+      const i = start + k;
       const r = saw[k]!;
       const mw = chain[i]!;
       if (failed) {
         if (!mw.onError) continue;
-        const pending = mw.onError(params(r, i, undefined, error));
+        const pending = mw.onError(this.params(r, i, undefined, error));
         const result = pending instanceof Promise ? await pending : pending;
         if (result instanceof Response) {
           response = result;
@@ -95,7 +104,7 @@ export function runChain(chain: readonly Middleware[], fetchImpl: () => FetchLik
           error = undefined;
         } else if (result instanceof Error) error = result;
       } else if (mw.onResponse) {
-        const pending = mw.onResponse(params(r, i, response!) as Params & { response: Response });
+        const pending = mw.onResponse(this.params(r, i, response!) as Params & { response: Response });
         const result = pending instanceof Promise ? await pending : pending;
         if (result instanceof Response) response = result;
       }
@@ -103,8 +112,19 @@ export function runChain(chain: readonly Middleware[], fetchImpl: () => FetchLik
     if (failed) throw error;
     return response!;
   }
+}
 
-  return (request: Current) => runFrom(0, request);
+/**
+ * What fetch gets besides the URL: only the members that differ from fetch's defaults, because
+ * undici does extra work for each one present (normalising a `method: 'GET'`, a `body: null`).
+ */
+function fetchInit(req: Current, body: ArrayBuffer | undefined, signal: AbortSignal | undefined): RequestInit {
+  const init: RequestInit = { headers: req.headers instanceof DraftHeaders ? req.headers.record : req.headers };
+  if (req.method !== 'GET') init.method = req.method;
+  if (body !== undefined) init.body = body;
+  if (signal) init.signal = signal;
+  if (req.redirect) init.redirect = req.redirect;
+  return init;
 }
 
 const EMPTY: Record<string, unknown> = Object.freeze({});
@@ -122,13 +142,26 @@ export class Params {
   constructor(
     /** The draft, or the Request once one was built. Built-in middleware read this, not `request`. */
     public current: Current,
-    private readonly body: () => ArrayBuffer | undefined,
-    readonly id: string,
-    readonly meta: RequestMeta,
-    readonly dispatch: (request: Request) => Promise<Response>,
+    private readonly run: ChainRun,
+    private readonly index: number,
     readonly response: Response | undefined,
     readonly error: unknown,
   ) {}
+
+  /** Unique id of the logical request (stable across retries). */
+  get id(): string {
+    return this.run.id;
+  }
+
+  /** Extra facts about the request. */
+  get meta(): RequestMeta {
+    return this.run.meta;
+  }
+
+  /** Sends a request through the middleware after this one and the fetch again (retry, re-auth). */
+  get dispatch(): (request: Request) => Promise<Response> {
+    return (next: Current) => this.run.runFrom(this.index + 1, this.run.rebuild(next));
+  }
 
   /** The request as a real `Request`, built on first access (openapi-fetch middleware expect one). */
   get request(): Request {
@@ -136,8 +169,8 @@ export class Params {
       const c = this.current;
       this.current = new Request(c.url, {
         method: c.method,
-        headers: c.headers,
-        body: this.body() ?? null,
+        headers: c.headers instanceof DraftHeaders ? c.headers.record : c.headers,
+        body: this.run.body() ?? null,
         ...(c.redirect ? { redirect: c.redirect } : {}),
       });
     }

@@ -27,7 +27,12 @@ export interface HttpClientOptions {
   headers?: Record<string, string>;
   /** `User-Agent` product token, e.g. `@cal/caldav/0.1.0`; core appends itself. */
   userAgent?: string;
-  /** Per-request timeout in ms (whole request, all retries included). @default 30000 */
+  /**
+   * Per-request timeout in ms (whole request, all retries included, body read by `json()`
+   * included). `0` or unset means none, as in `fetch`, openapi-fetch, octokit and the AWS SDK.
+   * Every provider package sets {@link DEFAULT_TIMEOUT} unless told otherwise.
+   * @default 0 (none)
+   */
   timeout?: number;
   /** Credentials. */
   auth?: AuthStrategy;

@@ -1,4 +1,5 @@
 import {
+  DEFAULT_TIMEOUT,
   AbortedError,
   NetworkError,
   ProtocolError,
@@ -76,6 +77,7 @@ export function createGraphApi(options: GraphApiOptions): GraphApi {
       origins: { allow: MICROSOFT_GRAPH_ORIGINS },
       retry: { statusCodes: [429, 500, 502, 503, 504] },
       parseError: parseGraphError,
+      timeout: DEFAULT_TIMEOUT,
       ...(options.fetch ? { fetch: options.fetch } : {}),
     });
   const baseUrl = String(options.baseUrl ?? http.options.baseUrl ?? 'https://graph.microsoft.com/v1.0').replace(/\/+$/, '');

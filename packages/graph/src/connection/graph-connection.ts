@@ -1,4 +1,5 @@
 import {
+  DEFAULT_TIMEOUT,
   MemoryTokenStore,
   ValidationError,
   createHttpClient,
@@ -113,7 +114,7 @@ export class GraphConnection {
       throttle: this.requestsDelay,
       middleware: [defaultHeadersMiddleware(options.defaultHeaders ?? {})],
       parseError: parseGraphError,
-      ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
+      timeout: options.timeout ?? DEFAULT_TIMEOUT,
       ...(options.fetch ? { fetch: options.fetch } : {}),
       ...(options.onRequest ? { onRequest: options.onRequest } : {}),
       ...(options.clock ? { clock: options.clock } : {}),
