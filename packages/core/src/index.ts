@@ -35,6 +35,7 @@ export {
 
 export { createHttpClient, readText } from './http/client.js';
 export { DEFAULT_TIMEOUT } from './http/default-timeout.js';
+export type { CommonDateTime, CommonEvent, CommonParticipant } from './common-event.js';
 export type { CalRequestInit, Clock, FetchLike, HttpClient, HttpClientOptions } from './http/types.js';
 export type { Middleware, MiddlewareParams, OnRequestResult, RequestMeta } from './http/middleware.js';
 export { retryMiddleware, type RetryOptions } from './http/retry.js';

@@ -81,6 +81,7 @@ export {
   type TimeSlot,
 } from './api/types.js';
 export { RecurrenceBuilder, recurrence, type DayOfWeek, type PatternedRecurrenceValue, type WeekIndex } from './recurrence/recurrence-builder.js';
-export { isWindowsZone, toWindowsZone } from './time/windows-zones.js';
+export { isWindowsZone, toIanaZone, toWindowsZone } from './time/windows-zones.js';
+export { toCommonEvent } from './common-event.js';
 export { parseGraphDateTime, utcDateTime, type DateInput, type DateTimeTimeZone } from './time/date-time.js';
 export type { components as GraphComponents, paths as GraphPaths } from './generated/graph-calendar.js';

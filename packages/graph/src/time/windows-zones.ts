@@ -112,3 +112,22 @@ export function toWindowsZone(name: string): string {
 export function isWindowsZone(name: string): boolean {
   return names().has(name);
 }
+
+/** Windows → IANA, built on first use: the first IANA row of each Windows name is CLDR's "001" zone. */
+let windowsToIana: Map<string, string> | undefined;
+
+/**
+ * IANA name for a zone Graph reported: a known Windows name is mapped to CLDR's primary IANA zone,
+ * an IANA name passes through, anything else gives undefined (rather than a guess that would move
+ * meetings).
+ * @example toIanaZone('W. Europe Standard Time') // 'Europe/Berlin'
+ * @public
+ */
+export function toIanaZone(name: string): string | undefined {
+  if (!names().has(name)) return name.includes('/') || name === 'UTC' ? name : undefined;
+  if (!windowsToIana) {
+    windowsToIana = new Map();
+    for (const [iana, windows] of Object.entries(IANA_TO_WINDOWS)) if (!windowsToIana.has(windows)) windowsToIana.set(windows, iana);
+  }
+  return windowsToIana.get(name);
+}
