@@ -1,4 +1,3 @@
-import * as oauth from 'oauth4webapi';
 import type { AuthStrategy } from '../auth/strategy.js';
 import type { TokenSet, TokenStore } from '../auth/tokens.js';
 import { MemoryTokenStore } from '../auth/memory-token-store.js';
@@ -7,6 +6,9 @@ import { isLoopback } from '../http/origin-guard.js';
 import { AuthenticationError, NetworkError, ValidationError } from '../errors/classes.js';
 import { isCalError } from '../errors/cal-error.js';
 import type { OAuth2Options } from './options.js';
+import { loadTokenEndpoint } from './load-token-endpoint.js';
+import type { TokenEndpoint } from './token-endpoint.js';
+import { randomToken, s256Challenge } from './pkce.js';
 
 /** Result of {@link OAuth2Auth.authorizationUrl}. Keep `state` and `codeVerifier` for the callback. @public */
 export interface AuthorizationRequest {
@@ -18,6 +20,8 @@ export interface AuthorizationRequest {
 /**
  * OAuth 2 as an {@link AuthStrategy}, on oauth4webapi: authorization URL with state and PKCE,
  * code exchange, client credentials, refresh, revoke; tokens in a {@link TokenStore}.
+ * oauth4webapi is imported on the first token-endpoint request only: building the authorization
+ * URL and sending requests with a valid stored token never load it.
  * @public
  */
 export interface OAuth2Auth extends AuthStrategy {
@@ -80,24 +84,6 @@ export function createOAuth2Auth(options: OAuth2Options): OAuth2Auth {
     (e): e is string => e !== undefined,
   );
   const insecure = options.allowInsecureRequests ?? endpoints.every((e) => isLoopback(new URL(e)));
-  const as: oauth.AuthorizationServer = {
-    issuer: options.issuer ?? new URL(options.tokenEndpoint).origin,
-    token_endpoint: options.tokenEndpoint,
-    ...(options.authorizationEndpoint ? { authorization_endpoint: options.authorizationEndpoint } : {}),
-    ...(options.revocationEndpoint ? { revocation_endpoint: options.revocationEndpoint } : {}),
-  };
-  const client: oauth.Client = { client_id: options.clientId };
-  const clientAuth = (): oauth.ClientAuth => {
-    const mode = options.clientAuth ?? (options.clientSecret ? 'basic' : 'none');
-    if (mode === 'none' || !options.clientSecret) return oauth.None();
-    return mode === 'post' ? oauth.ClientSecretPost(options.clientSecret) : oauth.ClientSecretBasic(options.clientSecret);
-  };
-  const requestOptions = () => ({
-    // Looked up per call so a fetch installed after construction (tests, proxies) applies.
-    [oauth.customFetch]: (url: string, init: RequestInit) => (options.fetch ?? globalThis.fetch)(url, init),
-    [oauth.allowInsecureRequests]: insecure,
-    ...(options.extraTokenParams ? { additionalParameters: options.extraTokenParams } : {}),
-  });
   const secrets = (): string[] =>
     [current?.accessToken, current?.refreshToken, options.clientSecret].filter((s): s is string => !!s);
 
@@ -117,20 +103,6 @@ export function createOAuth2Auth(options: OAuth2Options): OAuth2Auth {
 
   const expiring = (t: TokenSet | undefined) => !t || (t.expiresAt !== undefined && t.expiresAt - skew <= clock.now());
 
-  function toTokenSet(r: oauth.TokenEndpointResponse, previous?: TokenSet): TokenSet {
-    const { access_token, refresh_token, expires_in, token_type, scope, id_token, ...extra } = r;
-    return {
-      accessToken: access_token,
-      // RFC 6749 §6: a refresh response may omit refresh_token, meaning "keep the old one".
-      ...(refresh_token ?? previous?.refreshToken ? { refreshToken: (refresh_token ?? previous?.refreshToken)! } : {}),
-      ...(typeof expires_in === 'number' ? { expiresAt: clock.now() + expires_in * 1000 } : {}),
-      tokenType: token_type,
-      ...(scope ?? previous?.scope ? { scope: (scope ?? previous?.scope)! } : {}),
-      ...(id_token ? { idToken: id_token } : {}),
-      ...(Object.keys(extra).length ? { extra } : {}),
-    };
-  }
-
   /** Persists first, then notifies, then lets callers use the token: a rotated refresh token is never lost. */
   async function commit(tokens: TokenSet): Promise<TokenSet> {
     await store.set(key, tokens);
@@ -140,29 +112,12 @@ export function createOAuth2Auth(options: OAuth2Options): OAuth2Auth {
     return tokens;
   }
 
-  function authFailure(message: string, cause: unknown): AuthenticationError {
-    if (cause instanceof AuthenticationError) return cause;
-    const desc = cause instanceof oauth.ResponseBodyError ? `${cause.error}${cause.error_description ? `: ${cause.error_description}` : ''}` : undefined;
-    return new AuthenticationError(desc ? `${message} (${desc})` : message, {
-      cause,
-      provider,
-      ...(cause instanceof oauth.ResponseBodyError ? { status: cause.status, providerCode: cause.error } : {}),
-      secrets: secrets(),
-    });
-  }
-
-  async function tokenCall<T>(message: string, fn: () => Promise<T>): Promise<T> {
-    try {
-      return await fn();
-    } catch (cause) {
-      if (isCalError(cause)) throw cause;
-      // fetch itself failed: the token endpoint was unreachable, which is not an auth failure.
-      if (cause instanceof TypeError && !(cause as { code?: string }).code?.startsWith('ERR_')) {
-        throw new NetworkError(`${message}: token endpoint unreachable`, { cause, provider, url: options.tokenEndpoint });
-      }
-      throw authFailure(message, cause);
-    }
-  }
+  let endpoint: TokenEndpoint | undefined;
+  /** The token-endpoint client, its code (and oauth4webapi) loaded on the first token request. */
+  const tokenEndpoint = async (): Promise<TokenEndpoint> =>
+    (endpoint ??= await loadTokenEndpoint({
+      options, provider, clock, insecure, secrets, errors: { AuthenticationError, NetworkError, isCalError },
+    }));
 
   async function doRefresh(force: boolean, rejected: string | undefined): Promise<TokenSet> {
     const run = async () => {
@@ -177,24 +132,13 @@ export function createOAuth2Auth(options: OAuth2Options): OAuth2Auth {
         if ((options.grant ?? 'authorization_code') === 'client_credentials') return grantClientCredentials();
         throw new AuthenticationError('No refresh token: the user must authorize again', { provider });
       }
-      const tokens = await tokenCall('Token refresh failed', async () => {
-        const res = await oauth.refreshTokenGrantRequest(as, client, clientAuth(), base.refreshToken!, requestOptions());
-        return toTokenSet(await oauth.processRefreshTokenResponse(as, client, res), base);
-      });
-      return commit(tokens);
+      return commit(await (await tokenEndpoint()).refresh({ ...base, refreshToken: base.refreshToken }));
     };
     return store.lock ? store.lock(key, run) : run();
   }
 
   async function grantClientCredentials(scopes?: readonly string[]): Promise<TokenSet> {
-    const tokens = await tokenCall('Client credentials grant failed', async () => {
-      const params = new URLSearchParams();
-      const scope = (scopes ?? options.scopes ?? []).join(' ');
-      if (scope) params.set('scope', scope);
-      const res = await oauth.clientCredentialsGrantRequest(as, client, clientAuth(), params, requestOptions());
-      return toTokenSet(await oauth.processClientCredentialsResponse(as, client, res));
-    });
-    return commit(tokens);
+    return commit(await (await tokenEndpoint()).clientCredentials(scopes));
   }
 
   const self: OAuth2Auth = {
@@ -208,7 +152,7 @@ export function createOAuth2Auth(options: OAuth2Options): OAuth2Auth {
       const redirectUri = opts.redirectUri ?? options.redirectUri;
       if (!redirectUri) throw new ValidationError('redirectUri is required', { provider, operation: 'authorizationUrl', details: [{ field: 'redirectUri', description: 'required' }] });
       const url = new URL(options.authorizationEndpoint);
-      const state = opts.state ?? oauth.generateRandomState();
+      const state = opts.state ?? randomToken();
       const p = url.searchParams;
       p.set('client_id', options.clientId);
       p.set('redirect_uri', redirectUri);
@@ -218,8 +162,8 @@ export function createOAuth2Auth(options: OAuth2Options): OAuth2Auth {
       p.set('state', state);
       let codeVerifier: string | undefined;
       if (opts.pkce ?? true) {
-        codeVerifier = oauth.generateRandomCodeVerifier();
-        p.set('code_challenge', await oauth.calculatePKCECodeChallenge(codeVerifier));
+        codeVerifier = randomToken();
+        p.set('code_challenge', await s256Challenge(codeVerifier));
         p.set('code_challenge_method', 'S256');
       }
       for (const [k, v] of Object.entries(opts.params ?? {})) p.set(k, v);
@@ -229,18 +173,7 @@ export function createOAuth2Auth(options: OAuth2Options): OAuth2Auth {
     async exchangeCode(input, opts = {}) {
       const redirectUri = opts.redirectUri ?? options.redirectUri;
       if (!redirectUri) throw new ValidationError('redirectUri is required', { provider, operation: 'exchangeCode' });
-      const params = await tokenCall('Authorization response rejected', async () =>
-        'code' in input
-          ? oauth.validateAuthResponse(as, client, new URLSearchParams({ code: input.code }), oauth.skipStateCheck)
-          : oauth.validateAuthResponse(as, client, new URL(String(input.callbackUrl)), input.expectedState ?? oauth.skipStateCheck),
-      );
-      const tokens = await tokenCall('Authorization code exchange failed', async () => {
-        const res = await oauth.authorizationCodeGrantRequest(
-          as, client, clientAuth(), params, redirectUri, opts.codeVerifier ?? oauth.nopkce, requestOptions(),
-        );
-        return toTokenSet(await oauth.processAuthorizationCodeResponse(as, client, res));
-      });
-      return commit(tokens);
+      return commit(await (await tokenEndpoint()).exchangeCode(input, redirectUri, opts.codeVerifier));
     },
 
     clientCredentials: (opts = {}) => grantClientCredentials(opts.scopes),
@@ -259,13 +192,7 @@ export function createOAuth2Auth(options: OAuth2Options): OAuth2Auth {
       if (tokens && options.revocationEndpoint) {
         const useRefresh = (options.revokeTokenType ?? (tokens.refreshToken ? 'refresh_token' : 'access_token')) === 'refresh_token';
         const token = useRefresh ? tokens.refreshToken ?? tokens.accessToken : tokens.accessToken;
-        await tokenCall('Token revocation failed', async () => {
-          const res = await oauth.revocationRequest(as, client, clientAuth(), token, {
-            ...requestOptions(),
-            additionalParameters: { token_type_hint: useRefresh ? 'refresh_token' : 'access_token' },
-          });
-          await oauth.processRevocationResponse(res);
-        });
+        await (await tokenEndpoint()).revoke(token, useRefresh ? 'refresh_token' : 'access_token');
       }
       current = undefined;
       await store.delete(key);
