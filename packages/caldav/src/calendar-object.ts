@@ -1,21 +1,15 @@
-import { ConflictError, NotFoundError, ProtocolError, isCalError } from '@cal/core';
-import { bad } from './errors.js';
+import { NotFoundError, ProtocolError, isCalError } from '@cal/core';
 import {
-  fromDate,
-  formatDateTime,
   getProperty,
   mainComponent,
-  nextRecurrence,
-  removeProperty,
   parseICalendar,
   readDateTime,
   readText,
   serializeICalendar,
-  setProperty,
   toDate,
   type ICalComponent,
-  type ICalDateTime,
 } from '@cal/ical';
+import { kit, onDemand } from './on-demand.js';
 import type { DavTransport } from './transport.js';
 import { validateCalendarData } from './validate.js';
 
@@ -122,8 +116,7 @@ export class CalendarObject {
    */
   async save(): Promise<this> {
     validateCalendarData(this.#data, 'CalendarObject.save');
-    if (this.occurrence?.recurrenceId) return this.#editSeries('save');
-    return this.#put(this.#data);
+    return this.occurrence?.recurrenceId ? this.#editSeries('save') : this.#put(this.#data);
   }
 
   async #put(data: string, useScheduleTag = false): Promise<this> {
@@ -145,45 +138,12 @@ export class CalendarObject {
   }
 
   /**
-   * Edits one occurrence of a series (RFC 5545 §3.8.4.4): `save` stores this instance as a
-   * RECURRENCE-ID override, `delete` removes the override and adds an EXDATE to the master. The
-   * series is re-read first; if it changed since this occurrence was read (ETag differs), that is
-   * a ConflictError — the series is written back with If-Match, never over someone else's change.
+   * Saves (as a RECURRENCE-ID override) or deletes (as an EXDATE) this occurrence of a series
+   * with If-Match on the series; see object-edits.ts, loaded on demand.
    */
   async #editSeries(mode: 'save' | 'delete'): Promise<this> {
-    const reply = await this.#dav.send('GET', this.url, { headers: { accept: 'text/calendar, */*;q=0.5' } });
-    if (reply.status < 200 || reply.status > 299) throw this.#dav.error(reply, 'GET');
-    const etag = reply.headers.get('etag') ?? undefined;
-    if (this.etag && etag && etag !== this.etag)
-      throw new ConflictError('The recurring event changed on the server since this occurrence was read', { provider: 'caldav', url: this.url, providerCode: 'etag-mismatch' });
-    let series: ICalComponent;
-    try {
-      series = parseICalendar(reply.text);
-    } catch (cause) {
-      throw new ProtocolError('The server returned calendar data that is not valid iCalendar', { provider: 'caldav', url: this.url, cause });
-    }
-    const inst = this.item!;
-    const ridProp = getProperty(inst, 'RECURRENCE-ID')!;
-    const rid = toDate(readDateTime(ridProp)!).getTime();
-    const sameRid = (c: ICalComponent): boolean => {
-      const p = getProperty(c, 'RECURRENCE-ID');
-      if (!p) return false;
-      try {
-        return toDate(readDateTime(p)!).getTime() === rid;
-      } catch {
-        return p.value === ridProp.value;
-      }
-    };
-    series.components = series.components.filter((c) => !sameRid(c));
-    if (mode === 'save') {
-      bumpSequence(inst);
-      series.components.push(inst);
-    } else {
-      const master = series.components.find((c) => c.name === inst.name && !getProperty(c, 'RECURRENCE-ID'));
-      if (master) master.properties.push({ name: 'EXDATE', params: { ...ridProp.params }, value: ridProp.value });
-    }
-    this.etag = etag;
-    return this.#put(serializeICalendar(series));
+    await (await onDemand()).editSeries(kit, this, this.#dav, mode, (d) => this.#put(d));
+    return this;
   }
 
   /** Deletes the resource with `If-Match` (a 412 is a ConflictError: someone changed it meanwhile). */
@@ -204,37 +164,8 @@ export class CalendarObject {
    * completed (python-caldav's "thisandfuture" mode, RFC 5545 §3.8.5.3).
    */
   async complete(at: Date = new Date()): Promise<this> {
-    const it = this.item;
-    if (!it || it.name !== 'VTODO') throw bad('complete', 'kind', 'invalid', 'complete() is only for todos');
-    const rrule = getProperty(it, 'RRULE');
-    if (rrule) {
-      const count = /(?:^|;)COUNT=(\d+)/i.exec(rrule.value);
-      const startP = getProperty(it, 'DTSTART');
-      const dueP = getProperty(it, 'DUE');
-      const anchor = readDateTime(startP ?? dueP);
-      const next = anchor && (!count || Number(count[1]) > 1) ? await nextRecurrence(it, anchor) : undefined;
-      if (anchor && next) {
-        const shift = wallSeconds(next) - wallSeconds(anchor);
-        for (const p of [startP, dueP]) {
-          if (!p) continue;
-          const moved = shiftWall(readDateTime(p)!, shift);
-          setProperty(it, { name: p.name, params: { ...p.params }, value: formatDateTime(moved) });
-        }
-        if (count) setProperty(it, { ...rrule, value: rrule.value.replace(/COUNT=\d+/i, `COUNT=${Number(count[1]) - 1}`) });
-        setProperty(it, { name: 'STATUS', params: {}, value: 'NEEDS-ACTION' });
-        removeProperty(it, 'COMPLETED');
-        removeProperty(it, 'PERCENT-COMPLETE');
-        bumpSequence(it);
-        this.setComponent(this.component);
-        return this.save();
-      }
-    }
-    setProperty(it, { name: 'STATUS', params: {}, value: 'COMPLETED' });
-    setProperty(it, { name: 'COMPLETED', params: {}, value: formatDateTime(fromDate(at)) });
-    setProperty(it, { name: 'PERCENT-COMPLETE', params: {}, value: '100' });
-    bumpSequence(it);
-    this.setComponent(this.component);
-    return this.save();
+    await (await onDemand()).complete(kit, this, at);
+    return this;
   }
 
   /**
@@ -244,22 +175,8 @@ export class CalendarObject {
    * calendar-user-address-set (discovered by `client.principal()`).
    */
   async respond(partstat: 'ACCEPTED' | 'DECLINED' | 'TENTATIVE', options: { as?: string } = {}): Promise<this> {
-    const mine = (options.as ? [options.as] : this.#dav.addresses).map((a) => (/^[a-z][a-z0-9+.-]*:/i.test(a) || !a.includes('@') ? a : `mailto:${a}`).toLowerCase());
-    if (!mine.length) throw bad('respond', 'as', 'required', 'Pass { as: "mailto:you@example.com" } or call client.principal() first');
-    if (this.occurrence) throw bad('respond', 'occurrence', 'read_only', 'Answer the series: load it with cal.object(url)');
-    let found = false;
-    for (const c of this.component.components) {
-      for (const p of c.properties) {
-        if (p.name === 'ATTENDEE' && mine.includes(p.value.toLowerCase())) {
-          p.params['PARTSTAT'] = partstat;
-          delete p.params['RSVP'];
-          found = true;
-        }
-      }
-    }
-    if (!found) throw bad('respond', 'as', 'invalid', 'You are not an attendee of this event');
-    this.setComponent(this.component);
-    return this.#put(this.#data, true);
+    await (await onDemand()).respond(kit, this, this.#dav, partstat, options.as, (d, tag) => this.#put(d, tag));
+    return this;
   }
   /** `respond('ACCEPTED')`. */
   accept(options: { as?: string } = {}): Promise<this> {
@@ -292,20 +209,4 @@ export class CalendarObject {
       throw e;
     }
   }
-}
-
-/** Wall-clock seconds of a DATE/DATE-TIME (zone ignored: recurrence steps are in local time). */
-function wallSeconds(d: ICalDateTime): number {
-  return Date.UTC(d.year, d.month - 1, d.day, d.hour, d.minute, d.second) / 1000;
-}
-
-function shiftWall(d: ICalDateTime, seconds: number): ICalDateTime {
-  const t = new Date((wallSeconds(d) + seconds) * 1000);
-  return { ...d, year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate(), hour: t.getUTCHours(), minute: t.getUTCMinutes(), second: t.getUTCSeconds() };
-}
-
-function bumpSequence(it: ICalComponent): void {
-  const seq = Number(getProperty(it, 'SEQUENCE')?.value ?? 0);
-  setProperty(it, { name: 'SEQUENCE', params: {}, value: String(Number.isFinite(seq) ? seq + 1 : 1) });
-  setProperty(it, { name: 'DTSTAMP', params: {}, value: formatDateTime(fromDate(new Date())) });
 }

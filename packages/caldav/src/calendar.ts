@@ -6,18 +6,17 @@ import {
   buildTodo,
   expandRecurrences,
   getProperty,
-  parseICalendar,
   serializeICalendar,
   type EventInput,
   type ICalComponent,
   type TodoInput,
 } from '@cal/ical';
 import { CalendarObject } from './calendar-object.js';
-import { busyPeriods } from './scheduling.js';
 import * as bodies from './dav/bodies.js';
 import { asCollection, pathKey, resourceName } from './dav/href.js';
 import { parseMultistatus, prop, propText, type DavResponse, type Multistatus } from './dav/multistatus.js';
 import { APPLE, CALDAV, CS, DAV } from './dav/namespaces.js';
+import { kit, onDemand } from './on-demand.js';
 import type { DavTransport } from './transport.js';
 import { validateCalendarData } from './validate.js';
 
@@ -149,11 +148,6 @@ export class Calendar {
     });
   }
 
-  async #query(body: string): Promise<CalendarObject[]> {
-    const ms = await this.#dav.multistatus('REPORT', this.url, { body, depth: '1' });
-    return objectsFrom(this.#dav, ms, this.url);
-  }
-
   /**
    * Events overlapping `[start, end)` (calendar-query with a time-range, RFC 4791 §7.8, one
    * request). With `expand: true`, one object per occurrence, expanded on the client; a second
@@ -162,12 +156,12 @@ export class Calendar {
    */
   async events(options: EventsOptions): Promise<CalendarObject[]> {
     const { start, end } = checkRange(options, 'events');
-    const objs = await this.#query(bodies.calendarQuery({ component: 'VEVENT', start, end }));
+    const objs = await query(this.#dav, this.url, bodies.calendarQuery({ component: 'VEVENT', start, end }));
     if (!options.expand) return objs;
     const byUrl = new Map(objs.map((o) => [pathKey(o.url), o]));
     for (const extra of [
-      ...(await this.#query(bodies.calendarQuery({ component: 'VEVENT', hasProperty: 'RRULE' }))),
-      ...(await this.#query(bodies.calendarQuery({ component: 'VEVENT', hasProperty: 'RDATE' }))),
+      ...(await query(this.#dav, this.url, bodies.calendarQuery({ component: 'VEVENT', hasProperty: 'RRULE' }))),
+      ...(await query(this.#dav, this.url, bodies.calendarQuery({ component: 'VEVENT', hasProperty: 'RDATE' }))),
     ]) {
       if (!byUrl.has(pathKey(extra.url))) byUrl.set(pathKey(extra.url), extra);
     }
@@ -193,14 +187,7 @@ export class Calendar {
 
   /** Todos; completed (STATUS:COMPLETED or a COMPLETED date) and cancelled ones only with `includeCompleted`. */
   async todos(options: { includeCompleted?: boolean } = {}): Promise<CalendarObject[]> {
-    const all = await this.#query(bodies.calendarQuery({ component: 'VTODO' }));
-    if (options.includeCompleted) return all;
-    return all.filter((o) => {
-      const it = o.item;
-      if (!it) return false;
-      const status = getProperty(it, 'STATUS')?.value.toUpperCase();
-      return status !== 'COMPLETED' && status !== 'CANCELLED' && !getProperty(it, 'COMPLETED');
-    });
+    return (await onDemand()).todos(kit, this, this.#dav, options.includeCompleted);
   }
 
   /**
@@ -209,40 +196,7 @@ export class Calendar {
    * calendar-query without a component type fails on Cyrus (caldav-jmap.md §1.10).
    */
   async objects(options: { batchSize?: number } = {}): Promise<CalendarObject[]> {
-    const ms = await this.#dav.multistatus('PROPFIND', this.url, { body: bodies.propfind([[DAV, 'getetag'], [DAV, 'resourcetype']]), depth: '1' });
-    const self = pathKey(this.url);
-    const hrefs = ms.responses.filter((r) => pathKey(r.href) !== self && !child(prop(r, DAV, 'resourcetype'), DAV, 'collection') && r.propstats.some((p) => p.status === 200)).map((r) => r.href);
-    const { objects } = await this.#multiget(hrefs, options.batchSize ?? 100);
-    return objects;
-  }
-
-  /** Loads objects by URL with calendar-multiget, `batchSize` per request; missing ones are reported. */
-  async #multiget(hrefs: string[], batchSize: number): Promise<{ objects: CalendarObject[]; missing: string[]; requests: number }> {
-    const objects: CalendarObject[] = [];
-    const missing: string[] = [];
-    let requests = 0;
-    for (let i = 0; i < hrefs.length; i += batchSize) {
-      const batch = hrefs.slice(i, i + batchSize);
-      const ms = await this.#dav.multistatus('REPORT', this.url, { body: bodies.multiget(batch), depth: '1' });
-      requests++;
-      objects.push(...objectsFrom(this.#dav, ms, this.url));
-      for (const r of ms.responses) {
-        if (prop(r, CALDAV, 'calendar-data')) continue;
-        if (r.status === 404 || r.propstats.every((p) => p.status === 404)) missing.push(r.href);
-        else if (prop(r, DAV, 'getetag')) {
-          // Xandikos derives the media type from the name: a member without `.ics` exists (ETag)
-          // but has no calendar-data in REPORTs. Read it with a plain GET instead of dropping it.
-          try {
-            objects.push(await this.object(r.href));
-            requests++;
-          } catch (e) {
-            if (e instanceof NotFoundError) missing.push(r.href);
-            else if (!(e instanceof ProtocolError)) throw e;
-          }
-        }
-      }
-    }
-    return { objects, missing, requests };
+    return (await onDemand()).objects(kit, this, this.#dav, options.batchSize);
   }
 
   /** Loads one object by URL (GET). NotFoundError when absent. */
@@ -261,12 +215,7 @@ export class Calendar {
   /** Finds an object by UID (calendar-query prop-filter on UID for each component type). NotFoundError when absent. */
   async objectByUid(uid: string): Promise<CalendarObject> {
     if (typeof uid !== 'string' || !uid) throw bad('objectByUid', 'uid', 'required', 'uid must be a non-empty string');
-    for (const component of ['VEVENT', 'VTODO', 'VJOURNAL'] as const) {
-      const found = await this.#query(bodies.calendarQuery({ component, textMatch: { prop: 'UID', text: uid } }));
-      const exact = found.find((o) => o.uid === uid);
-      if (exact) return exact;
-    }
-    throw new NotFoundError(`No object with UID ${uid}`, { provider: 'caldav', url: this.url });
+    return (await onDemand()).objectByUid(kit, this, this.#dav, uid);
   }
 
   /**
@@ -297,11 +246,7 @@ export class Calendar {
 
   /** Current RFC 6578 sync token (PROPFIND). A ProtocolError with code CAL_CALDAV_UNSUPPORTED when the server has none. */
   async syncToken(): Promise<string> {
-    const ms = await this.#dav.multistatus('PROPFIND', this.url, { body: bodies.propfind([[DAV, 'sync-token']]), depth: '0' });
-    const tok = ms.responses.map((r) => propText(r, DAV, 'sync-token')).find(Boolean);
-    if (!tok) throw unsupported('sync-collection (RFC 6578)', this.url);
-    this.lastSyncToken = tok;
-    return tok;
+    return (await onDemand()).syncToken(kit, this, this.#dav);
   }
 
   /**
@@ -362,7 +307,7 @@ export class Calendar {
       current = ms.syncToken;
       if (!truncated) break;
     }
-    const { objects, missing, requests: mg } = await this.#multiget([...changed.values()], batch);
+    const { objects, missing, requests: mg } = await multiget(this, this.#dav, [...changed.values()], batch);
     for (const m of missing) deleted.set(pathKey(m), m);
     this.lastSyncToken = current;
     return { changed: objects, deleted: [...deleted.values()], syncToken: current, fullResync, requests: requests + mg };
@@ -376,54 +321,18 @@ export class Calendar {
    * server does not answer with a VFREEBUSY.
    */
   async freeBusy(options: TimeRange & { source?: 'client' | 'server' }): Promise<BusyPeriod[]> {
-    const { start, end } = checkRange(options, 'freeBusy');
-    if (options.source === 'server') return this.#serverFreeBusy(start, end);
-    const periods: BusyPeriod[] = [];
-    for (const o of await this.events({ start, end, expand: true })) {
-      const it = o.item;
-      if (!it) continue;
-      if (getProperty(it, 'TRANSP')?.value.toUpperCase() === 'TRANSPARENT') continue;
-      const status = getProperty(it, 'STATUS')?.value.toUpperCase();
-      if (status === 'CANCELLED') continue;
-      const s = new Date(Math.max(o.occurrence!.start.getTime(), start.getTime()));
-      const e = new Date(Math.min(o.occurrence!.end.getTime(), end.getTime()));
-      if (e > s) periods.push({ start: s, end: e, type: status === 'TENTATIVE' ? 'BUSY-TENTATIVE' : 'BUSY' });
-    }
-    return periods.sort((a, b) => a.start.getTime() - b.start.getTime());
-  }
-
-  async #serverFreeBusy(start: Date, end: Date): Promise<BusyPeriod[]> {
-    const reply = await this.#dav.send('REPORT', this.url, { body: bodies.freeBusyQuery(start, end), depth: '1' });
-    if (reply.status === 207 || reply.status === 403 || reply.status === 405 || reply.status === 501 || !/BEGIN:VFREEBUSY/i.test(reply.text)) {
-      if (reply.status >= 200 && reply.status < 300 || reply.status === 403 || reply.status === 405 || reply.status === 501) throw unsupported('free-busy-query (RFC 4791 §7.10)', this.url);
-      throw this.#dav.error(reply, 'REPORT');
-    }
-    try {
-      return busyPeriods(parseICalendar(reply.text));
-    } catch (cause) {
-      throw new ProtocolError('free-busy answer is not iCalendar', { provider: 'caldav', url: this.url, cause });
-    }
+    return (await onDemand()).freeBusy(kit, this, this.#dav, options);
   }
 
   /** Changes display name, colour or description (PROPPATCH, RFC 4918 §9.2). */
   async update(changes: { displayName?: string; color?: string; description?: string }): Promise<this> {
-    const props = bodies.calendarSetProps(changes);
-    if (!props.length) throw bad('update', 'changes', 'required', 'Nothing to update');
-    const ms = await this.#dav.multistatus('PROPPATCH', this.url, { body: bodies.proppatch(props) });
-    const failed = ms.responses.flatMap((r) => r.propstats.filter((p) => p.status < 200 || p.status > 299));
-    if (failed.length)
-      throw new ProtocolError(`PROPPATCH rejected: ${failed.map((f) => `${f.prop?.children.map((c) => c.local).join(',')} → ${f.status}`).join('; ')}`, { provider: 'caldav', method: 'PROPPATCH', url: this.url });
-    if (changes.displayName !== undefined) this.displayName = changes.displayName;
-    if (changes.color !== undefined) this.color = changes.color;
-    if (changes.description !== undefined) this.description = changes.description;
+    await (await onDemand()).update(kit, this, this.#dav, changes);
     return this;
   }
 
   /** Deletes the calendar and everything in it. */
   async delete(): Promise<void> {
-    const reply = await this.#dav.send('DELETE', this.url, { idempotent: false });
-    // A 207 to DELETE reports members that could not be removed (RFC 4918 §9.6.1).
-    if (reply.status === 207 || reply.status < 200 || reply.status > 299) throw this.#dav.writeError(reply, 'DELETE', 'Deleting the calendar');
+    return (await onDemand()).deleteCalendar(this, this.#dav);
   }
 }
 
@@ -431,3 +340,38 @@ export class Calendar {
 export function unsupported(feature: string, url: string): ProtocolError {
   return new ProtocolError(`The CalDAV server does not support ${feature}`, { provider: 'caldav', url, code: 'CAL_CALDAV_UNSUPPORTED', providerCode: feature });
 }
+
+/** A calendar-query REPORT on `url`, read into objects. */
+export async function query(dav: DavTransport, url: string, body: string): Promise<CalendarObject[]> {
+  return objectsFrom(dav, await dav.multistatus('REPORT', url, { body, depth: '1' }), url);
+}
+
+/** Loads objects by URL with calendar-multiget, `batchSize` per request; missing ones are reported. */
+export async function multiget(cal: Calendar, dav: DavTransport, hrefs: string[], batchSize: number): Promise<{ objects: CalendarObject[]; missing: string[]; requests: number }> {
+  const objects: CalendarObject[] = [];
+  const missing: string[] = [];
+  let requests = 0;
+  for (let i = 0; i < hrefs.length; i += batchSize) {
+    const batch = hrefs.slice(i, i + batchSize);
+    const ms = await dav.multistatus('REPORT', cal.url, { body: bodies.multiget(batch), depth: '1' });
+    requests++;
+    objects.push(...objectsFrom(dav, ms, cal.url));
+    for (const r of ms.responses) {
+      if (prop(r, CALDAV, 'calendar-data')) continue;
+      if (r.status === 404 || r.propstats.every((p) => p.status === 404)) missing.push(r.href);
+      else if (prop(r, DAV, 'getetag')) {
+        // Xandikos derives the media type from the name: a member without `.ics` exists (ETag)
+        // but has no calendar-data in REPORTs. Read it with a plain GET instead of dropping it.
+        try {
+          objects.push(await cal.object(r.href));
+          requests++;
+        } catch (e) {
+          if (e instanceof NotFoundError) missing.push(r.href);
+          else if (!(e instanceof ProtocolError)) throw e;
+        }
+      }
+    }
+  }
+  return { objects, missing, requests };
+}
+

@@ -1,9 +1,9 @@
-import { ConflictError, NotFoundError } from '@cal/core';
+import { NotFoundError } from '@cal/core';
 import { bad } from './errors.js';
-import { Calendar, checkRange, unsupported, type BusyPeriod, type TimeRange } from './calendar.js';
+import { Calendar, type BusyPeriod, type TimeRange } from './calendar.js';
 import type { CalendarObject } from './calendar-object.js';
-import { mailto, outboxFreeBusy } from './scheduling.js';
 import * as bodies from './dav/bodies.js';
+import { kit, onDemand } from './on-demand.js';
 import { asCollection, pathKey } from './dav/href.js';
 import { propHref } from './dav/multistatus.js';
 import { CALDAV, DAV } from './dav/namespaces.js';
@@ -97,13 +97,7 @@ export class Principal implements PrincipalInfo {
    * Xandikos) give a `CAL_CALDAV_UNSUPPORTED` ProtocolError.
    */
   async freeBusy(options: TimeRange & { attendees: string[] }): Promise<Record<string, BusyPeriod[]>> {
-    const { start, end } = checkRange(options, 'freeBusy');
-    if (!Array.isArray(options.attendees) || !options.attendees.length || options.attendees.some((a) => typeof a !== 'string' || !a))
-      throw bad('freeBusy', 'attendees', 'required', 'attendees must be a non-empty list of addresses');
-    if (!this.scheduleOutboxUrl) throw unsupported('scheduling (RFC 6638 outbox)', this.url);
-    const me = this.addresses[0];
-    if (!me) throw unsupported('scheduling (no calendar-user-address-set)', this.url);
-    return outboxFreeBusy(this.#dav, this.scheduleOutboxUrl, me, options.attendees.map(mailto), start, end);
+    return (await onDemand()).outboxFreeBusy(kit, this, this.#dav, options);
   }
 
   /**
@@ -111,8 +105,7 @@ export class Principal implements PrincipalInfo {
    * cancellations. Servers without scheduling give a `CAL_CALDAV_UNSUPPORTED` ProtocolError.
    */
   async inbox(): Promise<CalendarObject[]> {
-    if (!this.scheduleInboxUrl) throw unsupported('scheduling (RFC 6638 inbox)', this.url);
-    return new Calendar(this.#dav, this.scheduleInboxUrl).objects();
+    return (await onDemand()).inbox(kit, this, this.#dav);
   }
 
   /**
@@ -121,27 +114,7 @@ export class Principal implements PrincipalInfo {
    * Radicale answers 409, Cyrus 403, Xandikos a 207 with 403 `resource-must-be-null` (servers.md §A.2).
    */
   async makeCalendar(options: MakeCalendarOptions): Promise<Calendar> {
-    if (!options || typeof options.name !== 'string' || !options.name.trim())
-      throw bad('makeCalendar', 'name', 'required', 'makeCalendar needs a non-empty name');
-    if (options.id !== undefined && (typeof options.id !== 'string' || !/^[A-Za-z0-9._-]{1,100}$/.test(options.id)))
-      throw bad('makeCalendar', 'id', 'invalid', 'id must be 1-100 characters of A-Z a-z 0-9 . _ -');
-    const id = options.id ?? globalThis.crypto.randomUUID();
-    const url = new URL(`${id}/`, this.calendarHomeUrl).href;
-    const props = bodies.calendarSetProps({
-      displayName: options.name,
-      components: options.components ?? ['VEVENT', 'VTODO'],
-      ...(options.color !== undefined ? { color: options.color } : {}),
-      ...(options.description !== undefined ? { description: options.description } : {}),
-    });
-    let reply = await this.#dav.send('MKCALENDAR', url, { body: bodies.mkcalendar(props), idempotent: false });
-    if (reply.status === 405 || reply.status === 501) {
-      reply = await this.#dav.send('MKCOL', url, { body: bodies.mkcolCalendar(props), idempotent: false });
-      if (reply.status === 405) throw new ConflictError('A resource already exists at that URL', { provider: 'caldav', method: 'MKCOL', url, status: 405 });
-    }
-    if (reply.status === 207 || reply.status < 200 || reply.status > 299) {
-      throw this.#dav.writeError(reply.status === 403 && !reply.text ? { ...reply } : reply, 'MKCALENDAR', 'Creating the calendar');
-    }
-    return new Calendar(this.#dav, url, { displayName: options.name, components: options.components ?? ['VEVENT', 'VTODO'], ...(options.color !== undefined ? { color: options.color } : {}), ...(options.description !== undefined ? { description: options.description } : {}) });
+    return (await onDemand()).makeCalendar(kit, this, this.#dav, options);
   }
 }
 

@@ -85,38 +85,3 @@ export function syncCollection(token: string): string {
     ]),
   );
 }
-
-/** free-busy-query REPORT (RFC 4791 §7.10). */
-export function freeBusyQuery(start: Date, end: Date): string {
-  return body(xml(CALDAV, 'free-busy-query', {}, [xml(CALDAV, 'time-range', { start: utc(start), end: utc(end) })]));
-}
-
-/** The `set` props for MKCALENDAR / extended MKCOL / PROPPATCH. */
-export function calendarSetProps(o: { displayName?: string; color?: string; description?: string; components?: readonly string[] }): XmlNode[] {
-  const props: XmlNode[] = [];
-  if (o.displayName !== undefined) props.push(xml(DAV, 'displayname', {}, [o.displayName]));
-  if (o.color !== undefined) props.push(xml(APPLE, 'calendar-color', {}, [o.color]));
-  if (o.description !== undefined) props.push(xml(CALDAV, 'calendar-description', {}, [o.description]));
-  if (o.components?.length)
-    props.push(xml(CALDAV, 'supported-calendar-component-set', {}, o.components.map((c) => xml(CALDAV, 'comp', { name: c }))));
-  return props;
-}
-
-/** MKCALENDAR body (RFC 4791 §5.3.1). */
-export function mkcalendar(props: XmlNode[]): string {
-  return body(xml(CALDAV, 'mkcalendar', {}, [xml(DAV, 'set', {}, [xml(DAV, 'prop', {}, props)])]));
-}
-
-/** Extended MKCOL body (RFC 5689), the fallback when MKCALENDAR is not implemented. */
-export function mkcolCalendar(props: XmlNode[]): string {
-  return body(
-    xml(DAV, 'mkcol', {}, [
-      xml(DAV, 'set', {}, [xml(DAV, 'prop', {}, [xml(DAV, 'resourcetype', {}, [xml(DAV, 'collection'), xml(CALDAV, 'calendar')]), ...props])]),
-    ]),
-  );
-}
-
-/** PROPPATCH body (RFC 4918 §9.2). */
-export function proppatch(props: XmlNode[]): string {
-  return body(xml(DAV, 'propertyupdate', {}, [xml(DAV, 'set', {}, [xml(DAV, 'prop', {}, props)])]));
-}

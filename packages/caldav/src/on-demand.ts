@@ -1,0 +1,19 @@
+import * as kit from './on-demand-kit.js';
+
+/** The on-demand module (types only here, so nothing is loaded eagerly). */
+export type OnDemand = typeof import('./on-demand-features.js');
+/** Eager helpers handed to the on-demand module. */
+export type Kit = typeof kit;
+
+let loading: Promise<OnDemand> | undefined;
+
+/**
+ * Loads the features a typical app does not call (todos, free/busy, scheduling, calendar
+ * management, occurrence edits) once, on first use: code splitting bundlers put them in their own
+ * chunk, so the initial download holds only discovery, queries, writes and sync.
+ */
+export function onDemand(): Promise<OnDemand> {
+  return (loading ??= import('./on-demand-features.js'));
+}
+
+export { kit };
