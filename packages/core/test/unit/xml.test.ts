@@ -73,6 +73,27 @@ describe('parseXml', () => {
     ['empty', ''],
     ['garbage', 'not xml at all'],
     ['JSON', '{"error":"x"}'],
+    ['bare ENTITY declaration', '<!ENTITY x "y"><a/>'],
+    ['DOCTYPE after the root', '<a/><!DOCTYPE a>'],
+    ['DOCTYPE inside an element', '<a><!DOCTYPE a></a>'],
+    ['prototype-named entity', '<a>&constructor;</a>'],
+    ['__proto__ entity', '<a>&__proto__;</a>'],
+    ['char ref above U+10FFFF', '<a>&#x110000;</a>'],
+    ['huge decimal char ref', '<a>&#99999999999;</a>'],
+    ['uppercase X char ref', '<a>&#X41;</a>'],
+    ['empty char ref', '<a>&#;</a>'],
+    ['control char ref', '<a>&#x1B;</a>'],
+    ['unterminated entity', '<a>&amp</a>'],
+    ['"<" in attribute value', '<a b="<"/>'],
+    ['attribute without value', '<a b/>'],
+    ['unterminated attribute value', '<a b="1/>'],
+    ['unterminated comment', '<a><!-- x</a>'],
+    ['unterminated CDATA', '<a><![CDATA[x</a>'],
+    ['CDATA outside root', '<![CDATA[x]]><a/>'],
+    ['empty element name', '< a/>'],
+    ['reserved prefix redeclared', '<a xmlns:xml="urn:x"/>'],
+    ['prefix bound to empty namespace', '<a xmlns:p=""/>'],
+    ['double-colon name', '<a xmlns:p="urn:p"><p:b:c/></a>'],
   ];
   for (const [name, body] of hostile) {
     it(`rejects ${name} with ProtocolError`, () => {
@@ -86,6 +107,35 @@ describe('parseXml', () => {
     const t0 = performance.now();
     expect(() => parseXml(body)).toThrow(/DTD/);
     expect(performance.now() - t0).toBeLessThan(50);
+  });
+
+  it('stays linear on pathological markup (long names, whitespace runs, stray ampersands)', () => {
+    const n = 200_000;
+    const bodies = [
+      `<a${' '.repeat(n)}b="1"${' '.repeat(n)}/>`,
+      `<a b${' '.repeat(n)}/>`,
+      `<a>${'&'.repeat(n)}</a>`,
+      `<a>${'&a'.repeat(n)}</a>`,
+      `<a b="${'x'.repeat(n)}/>`,
+      `<${'a'.repeat(n)}/>`,
+      `<a>${'<b '.repeat(n)}`,
+    ];
+    for (const body of bodies) {
+      const t0 = performance.now();
+      try {
+        parseXml(body);
+      } catch (e) {
+        expect(e).toBeInstanceOf(ProtocolError);
+      }
+      expect(performance.now() - t0).toBeLessThan(200);
+    }
+  });
+
+  it('keeps the xml prefix, an empty default namespace and whitespace around end-tag names', () => {
+    const el = parseXml('\uFEFF<a xml:lang="en" xmlns="urn:1"><b xmlns=""/></a >');
+    expect(el.attrs).toEqual({ '{http://www.w3.org/XML/1998/namespace}lang': 'en' });
+    expect(el.children[0]!.ns).toBe('');
+    expect(parseXml('<a>&lt;&gt;&amp;&quot;&apos;&#9;</a>').text).toBe('<>&"\'\t');
   });
 
   it('enforces depth and node limits', () => {
