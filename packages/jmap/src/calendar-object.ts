@@ -1,5 +1,9 @@
-import { jsCalendarToICal } from './convert/index.js';
+import { lazy } from './lazy.js';
 import type { JSCalendarEvent } from './types/jscalendar.js';
+
+// The JSCalendar → iCalendar converter (with @cal/ical) is loaded on the first toICal(): every read
+// returns this class, so a static import would put the converter into every app (about 3 KB gzipped).
+const converter = lazy(() => import('./convert/jscal-to-ical.js'));
 
 /**
  * A calendar event as read over JMAP: its server id, the raw JSCalendar object, and an iCalendar view.
@@ -26,8 +30,12 @@ export class JMAPCalendarObject {
   get calendarIds(): string[] {
     return Object.keys(this.data.calendarIds ?? {});
   }
-  /** The event as a VCALENDAR text (RFC 5545), converted per the JSCalendar ↔ iCalendar mapping. */
-  toICal(): string {
-    return jsCalendarToICal(this.data);
+  /**
+   * The event as VCALENDAR text (RFC 5545), converted per the JSCalendar ↔ iCalendar mapping.
+   * Asynchronous because the converter is loaded on first use; for a synchronous conversion import
+   * it: `import { jsCalendarToICal } from '@cal/jmap/ical'` and call `jsCalendarToICal(obj.data)`.
+   */
+  async toICal(): Promise<string> {
+    return (await converter()).jsCalendarToICal(this.data);
   }
 }

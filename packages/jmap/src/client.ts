@@ -2,10 +2,10 @@ import { DEFAULT_TIMEOUT, basicAuth, bearerAuth, createHttpClient, type AuthStra
 import { PROVIDER, USER_AGENT } from './constants.js';
 import { Transport, parseProblem, type RequestOptions } from './transport.js';
 import { invalid } from './validate.js';
-import * as cal from './calendars.js';
-import * as ev from './events.js';
-import * as sync from './sync.js';
-import * as tasks from './tasks.js';
+import { lazy } from './lazy.js';
+import { getCalendars } from './calendars.js';
+import { createEvent, deleteEvent, getEvent, getEvents, patchEvent } from './events.js';
+import { getSyncToken } from './sync-token.js';
 import { searchEvents, type SearchDialect, type SearchOptions } from './search.js';
 import type { JMAPResponse } from './response.js';
 import type { MethodCall } from './method-call.js';
@@ -96,6 +96,9 @@ export interface JMAPClient {
   readonly http: HttpClient;
 }
 
+// The methods a typical app does not call load on first use (one chunk, fetched once): see on-demand.ts.
+const more = lazy(() => import('./on-demand.js'));
+
 function authFrom(o: JMAPClientOptions): AuthStrategy | undefined {
   if (o.auth) return o.auth;
   const type = o.authType ?? (o.username !== undefined ? 'basic' : o.password !== undefined ? 'bearer' : undefined);
@@ -151,24 +154,24 @@ export function createJMAPClient(options: JMAPClientOptions): JMAPClient {
   return {
     http,
     getSession: () => t.getSession(),
-    getCalendars: () => cal.getCalendars(t),
-    createCalendar: (props) => cal.createCalendar(t, props),
-    deleteCalendar: (id, o) => cal.deleteCalendar(t, id, o),
-    createEvent: (calendarId, event, o) => ev.createEvent(t, calendarId, event, o),
-    createEvents: (calendarId, events, o) => ev.createEvents(t, calendarId, events, o),
-    getEvent: (id) => ev.getEvent(t, id),
-    getEvents: (ids) => ev.getEvents(t, ids),
-    updateEvent: (id, event, o) => ev.updateEvent(t, id, event, o),
-    patchEvent: (id, patch, o) => ev.patchEvent(t, id, patch, o),
-    deleteEvent: (id, o) => ev.deleteEvent(t, id, o),
+    getCalendars: () => getCalendars(t),
+    createCalendar: async (props) => (await more()).createCalendar(t, props),
+    deleteCalendar: async (id, o) => (await more()).deleteCalendar(t, id, o),
+    createEvent: (calendarId, event, o) => createEvent(t, calendarId, event, o),
+    createEvents: async (calendarId, events, o) => (await more()).createEvents(t, calendarId, events, o),
+    getEvent: (id) => getEvent(t, id),
+    getEvents: (ids) => getEvents(t, ids),
+    updateEvent: async (id, event, o) => (await more()).updateEvent(t, id, event, o),
+    patchEvent: (id, patch, o) => patchEvent(t, id, patch, o),
+    deleteEvent: (id, o) => deleteEvent(t, id, o),
     searchEvents: (o = {}) => searchEvents(t, o, dialect),
-    getSyncToken: () => sync.getSyncToken(t),
-    getObjectsBySyncToken: (token, o) => sync.getObjectsBySyncToken(t, token, o),
-    getTaskLists: () => tasks.getTaskLists(t),
-    createTask: (listId, title, fields) => tasks.createTask(t, listId, title, fields),
-    getTask: (id) => tasks.getTask(t, id),
-    updateTask: (id, patch) => tasks.updateTask(t, id, patch),
-    deleteTask: (id) => tasks.deleteTask(t, id),
+    getSyncToken: () => getSyncToken(t),
+    getObjectsBySyncToken: async (token, o) => (await more()).getObjectsBySyncToken(t, token, o),
+    getTaskLists: async () => (await more()).getTaskLists(t),
+    createTask: async (listId, title, fields) => (await more()).createTask(t, listId, title, fields),
+    getTask: async (id) => (await more()).getTask(t, id),
+    updateTask: async (id, patch) => (await more()).updateTask(t, id, patch),
+    deleteTask: async (id) => (await more()).deleteTask(t, id),
     request: (calls, o) => t.send(calls, o),
   };
 }

@@ -1,9 +1,10 @@
 import { NotFoundError } from '@cal/core';
 import { PROVIDER } from './constants.js';
 import { call } from './method-call.js';
-import { assertSetOk, setErrors } from './set-result.js';
+import { assertSetOk } from './set-result.js';
 import { JMAPCalendarObject } from './calendar-object.js';
-import { toServerEvent, icalToJSCalendar } from './convert/index.js';
+import { toServerEvent } from './server-event.js';
+import { lazy } from './lazy.js';
 import { invalid, requireId } from './validate.js';
 import type { SetErrorEntry } from './errors.js';
 import type { Transport } from './transport.js';
@@ -33,29 +34,23 @@ export interface CreateEventsResult {
   readonly newState: string | undefined;
 }
 
-/**
- * Properties a whole-event update replaces. Those absent from the new version are set to `null` in the
- * PatchObject (RFC 8620 §5.3: null resets to the default), so an update can remove a location or an
- * alert: python-caldav's whole-object "patch" never clears anything (caldav-jmap.md §2.3).
- */
-const REPLACED = [
-  'title', 'description', 'locations', 'virtualLocations', 'participants', 'alerts', 'recurrenceRules',
-  'excludedRecurrenceRules', 'recurrenceOverrides', 'status', 'freeBusyStatus', 'privacy', 'keywords',
-  'categories', 'priority', 'color', 'replyTo', 'links', 'showWithoutTime', 'timeZone', 'duration',
-];
-/** Never part of an update: immutable or server-set. */
-const NOT_PATCHED = new Set(['id', 'uid', '@type', 'created', 'updated', 'x-href', 'blobId', 'utcStart', 'utcEnd', 'isOrigin', 'baseEventId']);
+// iCalendar input is converted by a module loaded on first use: apps that write JSCalendar objects
+// never load the converter and @cal/ical (most of this package's code).
+const converter = lazy(() => import('./convert/ical-to-jscal.js'));
 
 /** Converts input to a JSCalendar object. @internal */
-export function toEvent(input: EventInput, operation: string): JSCalendarEvent {
-  if (typeof input === 'string') return icalToJSCalendar(input);
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+export async function toEvent(input: EventInput, operation: string): Promise<JSCalendarEvent> {
+  if (typeof input === 'string') return (await converter()).icalToJSCalendar(input);
+  // A thenable is almost always a forgotten `await` (e.g. of the async `toICal()`): reject it instead
+  // of sending an empty event.
+  if (typeof input !== 'object' || input === null || Array.isArray(input) || typeof (input as { then?: unknown }).then === 'function') {
     throw invalid('event', operation, 'expected VCALENDAR text or a JSCalendar Event object');
   }
   return input;
 }
 
-function setOptions(opts: WriteOptions): Record<string, unknown> {
+/** The `/set` arguments of {@link WriteOptions}. @internal */
+export function setOptions(opts: WriteOptions): Record<string, unknown> {
   return {
     ...(opts.ifInState === undefined ? {} : { ifInState: opts.ifInState }),
     ...(opts.sendSchedulingMessages === undefined ? {} : { sendSchedulingMessages: opts.sendSchedulingMessages }),
@@ -65,40 +60,13 @@ function setOptions(opts: WriteOptions): Record<string, unknown> {
 /** `CalendarEvent/set` create of one event; returns its id. @internal */
 export async function createEvent(t: Transport, calendarId: string, input: EventInput, opts: WriteOptions = {}): Promise<string> {
   requireId(calendarId, 'calendarId', 'createEvent');
-  const event = { ...toServerEvent(toEvent(input, 'createEvent')), calendarIds: { [calendarId]: true as const } };
+  const event = { ...toServerEvent(await toEvent(input, 'createEvent')), calendarIds: { [calendarId]: true as const } };
   const c = call('CalendarEvent/set', { create: { 'new-0': event }, ...setOptions(opts) });
   const res = (await t.send([c], opts.signal ? { signal: opts.signal } : {})).get(c);
   assertSetOk(c.name, c.id, res);
   const id = res.created?.['new-0']?.id;
   if (!id) throw new NotFoundError('CalendarEvent/set reported no created id', { provider: PROVIDER, body: res });
   return id;
-}
-
-/**
- * Creates many events with one `CalendarEvent/set` per `maxObjectsInSet` chunk (one HTTP request per
- * chunk, so 500 events are one request on Cyrus). Rejected items are reported, not thrown.
- * @internal
- */
-export async function createEvents(t: Transport, calendarId: string, inputs: readonly EventInput[], opts: WriteOptions = {}): Promise<CreateEventsResult> {
-  requireId(calendarId, 'calendarId', 'createEvents');
-  if (!Array.isArray(inputs)) throw invalid('events', 'createEvents', 'expected an array of events');
-  const events = inputs.map((i) => ({ ...toServerEvent(toEvent(i, 'createEvents')), calendarIds: { [calendarId]: true as const } }));
-  const session = await t.getSession(opts.signal);
-  const core = session.capabilities['urn:ietf:params:jmap:core'] as { maxObjectsInSet?: number } | undefined;
-  const chunk = Math.max(1, Number(core?.maxObjectsInSet) || 500);
-  const ids: (string | undefined)[] = new Array<string | undefined>(events.length).fill(undefined);
-  const errors: SetErrorEntry[] = [];
-  let newState: string | undefined;
-  for (let from = 0; from < events.length; from += chunk) {
-    const create: Record<string, JSCalendarEvent> = {};
-    events.slice(from, from + chunk).forEach((e, i) => (create[`e${from + i}`] = e));
-    const c = call('CalendarEvent/set', { create, ...setOptions(opts) });
-    const res = (await t.send([c], opts.signal ? { signal: opts.signal } : {})).get(c);
-    newState = res.newState;
-    for (const [key, obj] of Object.entries(res.created ?? {})) ids[Number(key.slice(1))] = obj.id;
-    errors.push(...setErrors(res));
-  }
-  return { ids, errors, newState };
 }
 
 /** `CalendarEvent/get` of some ids. @internal */
@@ -119,29 +87,12 @@ export async function getEvent(t: Transport, id: string, signal?: AbortSignal): 
   return found;
 }
 
-/** Builds the PatchObject that replaces an event with a new version. @internal */
-export function replacementPatch(event: JSCalendarEvent): PatchObject {
-  const patch: PatchObject = {};
-  for (const key of REPLACED) patch[key] = null;
-  for (const [key, value] of Object.entries(toServerEvent(event))) {
-    if (!NOT_PATCHED.has(key) && value !== undefined) patch[key] = value;
-  }
-  if (!('calendarIds' in event)) delete patch['calendarIds'];
-  return patch;
-}
-
 /** `CalendarEvent/set` update with a raw PatchObject. @internal */
 export async function patchEvent(t: Transport, id: string, patch: PatchObject, opts: WriteOptions = {}): Promise<void> {
   requireId(id, 'id', 'patchEvent');
   if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) throw invalid('patch', 'patchEvent', 'expected a PatchObject');
   const c = call('CalendarEvent/set', { update: { [id]: patch }, ...setOptions(opts) });
   assertSetOk(c.name, c.id, (await t.send([c], opts.signal ? { signal: opts.signal } : {})).get(c));
-}
-
-/** Replaces an event with a new version (VCALENDAR text or JSCalendar). @internal */
-export async function updateEvent(t: Transport, id: string, input: EventInput, opts: WriteOptions = {}): Promise<void> {
-  requireId(id, 'id', 'updateEvent');
-  await patchEvent(t, id, replacementPatch(toEvent(input, 'updateEvent')), opts);
 }
 
 /** `CalendarEvent/set` destroy. @internal */

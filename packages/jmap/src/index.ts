@@ -32,7 +32,6 @@ export type { SyncOptions, SyncResult } from './sync.js';
 export type { TaskFields } from './tasks.js';
 export type { NewCalendar } from './calendars.js';
 export { CAPABILITY_CALENDARS, CAPABILITY_CORE, CAPABILITY_TASKS } from './constants.js';
-export { icalToJSCalendar, jsCalendarToICal } from './convert/index.js';
 export type {
   ChangesArgs,
   ChangesResponse,

@@ -35,12 +35,6 @@ export interface SyncOptions {
   readonly signal?: AbortSignal;
 }
 
-/** `CalendarEvent/get` with `ids: []`: only the state, no data (python-caldav does the same). @internal */
-export async function getSyncToken(t: Transport, signal?: AbortSignal): Promise<string> {
-  const c = call('CalendarEvent/get', { ids: [] });
-  return (await t.send([c], signal ? { signal } : {})).get(c).state;
-}
-
 /**
  * Changes since `token`. Each page is ONE request: `CalendarEvent/changes` plus two `CalendarEvent/get`
  * calls whose `#ids` reference its `/created` and `/updated` (RFC 8620 §3.7). While `hasMoreChanges`

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '@cal/core';
 import { parseICalendar } from '@cal/ical';
-import { icalToJSCalendar, jsCalendarToICal, type JSCalendarEvent } from '@cal/jmap';
+import type { JSCalendarEvent } from '@cal/jmap';
+import { icalToJSCalendar, jsCalendarToICal } from '@cal/jmap/ical';
 
 const CRLF = '\r\n';
 const cal = (...lines: string[]) => ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//t//EN', ...lines, 'END:VCALENDAR', ''].join(CRLF);

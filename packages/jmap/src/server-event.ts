@@ -1,7 +1,4 @@
-import type { JSCalendarEvent } from '../types/jscalendar.js';
-
-export { icalToJSCalendar } from './ical-to-jscal.js';
-export { jsCalendarToICal } from './jscal-to-ical.js';
+import type { JSCalendarEvent } from './types/jscalendar.js';
 
 /**
  * Client-side only properties a server would reject: Cyrus 3.10 answers `invalidProperties` for any
