@@ -66,37 +66,39 @@ export interface TodoInput {
   dtstamp?: Date;
 }
 
-const PRODID = '-//cal-sdk//@cal/ical//EN';
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_DT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 const RRULE_RE = /^(?:[A-Z-]+=[A-Za-z0-9,+\-:]+;)*[A-Z-]+=[A-Za-z0-9,+\-:]+$/;
 
 type Details = ValidationDetail[];
 
+/** A property without parameters (or with the given ones). */
+const line = (name: string, value: string, params: Record<string, string> = {}): ICalProperty => ({ name, params, value });
+
+/** Records a problem; all problems are reported together in one ValidationError. */
+function problem(details: Details, field: string, key: string, description: string): void {
+  details.push({ field, key, description });
+}
+
+function check(details: Details, what: string, operation: string): void {
+  if (details.length) throw new ValidationError(`Invalid ${what}: ${details.map((d) => d.description).join('; ')}`, { details, operation });
+}
+
 function toICal(input: DateInput | undefined, field: string, allDay: boolean, details: Details): ICalDateTime | undefined {
   if (input === undefined) return undefined;
   try {
-    if (input instanceof Date) {
-      if (Number.isNaN(input.getTime())) throw new Error('invalid');
-      return fromDate(input, { allDay });
-    }
+    if (input instanceof Date) return fromDate(input, { allDay }); // throws for an invalid Date
     if (typeof input === 'string') {
       if (ISO_DATE.test(input)) return parseDateTime(input.replace(/-/g, ''));
-      if (ISO_DT.test(input)) {
-        const d = new Date(input);
-        if (Number.isNaN(d.getTime())) throw new Error('invalid');
-        return fromDate(d, { allDay });
-      }
+      if (ISO_DT.test(input)) return fromDate(new Date(input), { allDay });
       if (/^\d{8}(T\d{6}Z?)?$/.test(input)) return parseDateTime(input);
-      throw new Error('invalid');
-    }
-    if (typeof input === 'object' && input && typeof (input as ICalDateTime).year === 'number') {
+    } else if (typeof input === 'object' && input && typeof input.year === 'number') {
       return parseDateTime(formatDateTime(input), input.tzid) && { ...input };
     }
   } catch {
     /* reported below */
   }
-  details.push({ field, key: 'invalid', description: `${field} must be a Date, an ISO 8601 date(-time) with offset, or YYYY-MM-DD` });
+  problem(details, field, 'invalid', `${field} must be a Date, an ISO 8601 date(-time) with offset, or YYYY-MM-DD`);
   return undefined;
 }
 
@@ -106,28 +108,32 @@ function mailto(v: string): string {
 
 function checkText(v: unknown, field: string, details: Details, required = false): void {
   if (v === undefined && !required) return;
-  if (typeof v !== 'string' || (required && !v.trim())) details.push({ field, key: required ? 'required' : 'invalid', description: `${field} must be a ${required ? 'non-empty ' : ''}string` });
+  if (typeof v !== 'string' || (required && !v.trim())) problem(details, field, required ? 'required' : 'invalid', `${field} must be a ${required ? 'non-empty ' : ''}string`);
 }
 
-function uuid(): string {
-  return globalThis.crypto.randomUUID();
+function checkInput(input: unknown, what: string, operation: string): void {
+  if (!input || typeof input !== 'object') throw new ValidationError(`${what} input must be an object`, { operation, details: [{ field: what.toLowerCase(), key: 'invalid', description: 'not an object' }] });
+}
+
+/** UID, DTSTAMP and SUMMARY: the properties every built component starts with. */
+function common(input: { uid?: string; summary: string; dtstamp?: Date }): ICalProperty[] {
+  return [
+    line('UID', input.uid ?? globalThis.crypto.randomUUID()),
+    line('DTSTAMP', formatDateTime(fromDate(input.dtstamp ?? new Date()))),
+    line('SUMMARY', escapeText(input.summary)),
+  ];
+}
+
+/** Optional TEXT properties (escaped) and CATEGORIES. */
+function texts(props: ICalProperty[], input: { description?: string; location?: string }, names: ('description' | 'location')[]): void {
+  for (const n of names) {
+    const v = input[n];
+    if (v !== undefined) props.push(line(n.toUpperCase(), escapeText(v)));
+  }
 }
 
 function vcalendar(child: ICalComponent): ICalComponent {
-  return {
-    name: 'VCALENDAR',
-    properties: [
-      { name: 'VERSION', params: {}, value: '2.0' },
-      { name: 'PRODID', params: {}, value: PRODID },
-    ],
-    components: [child],
-  };
-}
-
-function common(input: { uid?: string; summary: string; dtstamp?: Date }, props: ICalProperty[]): void {
-  props.push({ name: 'UID', params: {}, value: input.uid ?? uuid() });
-  props.push({ name: 'DTSTAMP', params: {}, value: formatDateTime(fromDate(input.dtstamp ?? new Date())) });
-  props.push({ name: 'SUMMARY', params: {}, value: escapeText(input.summary) });
+  return { name: 'VCALENDAR', properties: [line('VERSION', '2.0'), line('PRODID', '-//cal-sdk//@cal/ical//EN')], components: [child] };
 }
 
 /**
@@ -142,55 +148,48 @@ function common(input: { uid?: string; summary: string; dtstamp?: Date }, props:
  */
 export function buildEvent(input: EventInput): ICalComponent {
   const details: Details = [];
-  if (!input || typeof input !== 'object') throw new ValidationError('Event input must be an object', { operation: 'buildEvent', details: [{ field: 'event', key: 'invalid', description: 'not an object' }] });
+  checkInput(input, 'Event', 'buildEvent');
   checkText(input.summary, 'summary', details, true);
   checkText(input.description, 'description', details);
   checkText(input.location, 'location', details);
   checkText(input.uid, 'uid', details);
   const allDay = input.allDay ?? (typeof input.start === 'string' && ISO_DATE.test(input.start));
   const start = toICal(input.start, 'start', allDay, details);
-  if (input.start === undefined) details.push({ field: 'start', key: 'required', description: 'start is required' });
+  if (input.start === undefined) problem(details, 'start', 'required', 'start is required');
   let end = toICal(input.end, 'end', allDay, details);
-  let durationSec: number | undefined;
-  if (input.duration !== undefined) {
-    if (typeof input.duration === 'number' && Number.isFinite(input.duration) && input.duration > 0) durationSec = input.duration;
-    else if (typeof input.duration === 'string' && /^P/.test(input.duration)) durationSec = undefined;
-    else details.push({ field: 'duration', key: 'invalid', description: 'duration must be positive seconds or a DURATION string' });
-  }
-  if (input.rrule !== undefined && (typeof input.rrule !== 'string' || !RRULE_RE.test(input.rrule.replace(/^RRULE:/i, '')) || !/(^|;)FREQ=/.test(input.rrule)))
-    details.push({ field: 'rrule', key: 'invalid', description: 'rrule must be an RRULE value such as FREQ=WEEKLY;COUNT=3' });
+  const duration = input.duration;
+  if (duration !== undefined && !(typeof duration === 'number' ? Number.isFinite(duration) && duration > 0 : typeof duration === 'string' && /^P/.test(duration)))
+    problem(details, 'duration', 'invalid', 'duration must be positive seconds or a DURATION string');
+  const rrule = typeof input.rrule === 'string' ? input.rrule.replace(/^RRULE:/i, '') : input.rrule;
+  if (rrule !== undefined && (typeof rrule !== 'string' || !RRULE_RE.test(rrule) || !/(^|;)FREQ=/.test(rrule)))
+    problem(details, 'rrule', 'invalid', 'rrule must be an RRULE value such as FREQ=WEEKLY;COUNT=3');
   if (start && end) {
-    if (start.isDate !== end.isDate) details.push({ field: 'end', key: 'invalid', description: 'start and end must both be dates or both date-times' });
-    else if (toDate(end).getTime() <= toDate(start).getTime())
-      details.push({ field: 'end', key: 'end_before_start', description: 'end must be after start' });
+    if (start.isDate !== end.isDate) problem(details, 'end', 'invalid', 'start and end must both be dates or both date-times');
+    else if (toDate(end).getTime() <= toDate(start).getTime()) problem(details, 'end', 'end_before_start', 'end must be after start');
   }
-  if (details.length) throw new ValidationError(`Invalid event: ${details.map((d) => d.description).join('; ')}`, { details, operation: 'buildEvent' });
-  const props: ICalProperty[] = [];
-  common(input, props);
+  check(details, 'event', 'buildEvent');
+  const props = common(input);
   props.push(dateTimeProperty('DTSTART', start!));
-  if (!end && typeof input.duration === 'string') props.push({ name: 'DURATION', params: {}, value: input.duration });
+  if (!end && typeof duration === 'string') props.push(line('DURATION', duration));
   else {
-    if (!end) {
-      const sec = durationSec ?? (start!.isDate ? 86400 : 3600);
-      end = start!.isDate ? fromDate(new Date(toDate(start!).getTime() + sec * 1000), { allDay: true }) : fromDate(new Date(toDate(start!).getTime() + sec * 1000));
-    }
+    // RFC 5545 §3.6.1: without DTEND an all-day event lasts one day; we also default timed ones to an hour.
+    end ??= fromDate(new Date(toDate(start!).getTime() + ((duration as number | undefined) ?? (start!.isDate ? 86400 : 3600)) * 1000), { allDay: start!.isDate });
     props.push(dateTimeProperty('DTEND', end));
   }
-  if (input.description !== undefined) props.push({ name: 'DESCRIPTION', params: {}, value: escapeText(input.description) });
-  if (input.location !== undefined) props.push({ name: 'LOCATION', params: {}, value: escapeText(input.location) });
-  if (input.rrule) props.push({ name: 'RRULE', params: {}, value: input.rrule.replace(/^RRULE:/i, '') });
+  texts(props, input, ['description', 'location']);
+  if (rrule) props.push(line('RRULE', rrule));
   for (const [key, list] of [['EXDATE', input.exdates], ['RDATE', input.rdates]] as const) {
     for (const d of list ?? []) {
       const dt = toICal(d, key.toLowerCase(), start!.isDate, details);
       if (dt) props.push(dateTimeProperty(key, dt));
     }
   }
-  if (input.status) props.push({ name: 'STATUS', params: {}, value: input.status });
-  if (input.transparency) props.push({ name: 'TRANSP', params: {}, value: input.transparency });
-  if (input.categories?.length) props.push({ name: 'CATEGORIES', params: {}, value: input.categories.map(escapeText).join(',') });
-  if (input.url) props.push({ name: 'URL', params: {}, value: input.url });
-  if (input.sequence !== undefined) props.push({ name: 'SEQUENCE', params: {}, value: String(input.sequence) });
-  if (input.organizer) props.push({ name: 'ORGANIZER', params: {}, value: mailto(input.organizer) });
+  if (input.status) props.push(line('STATUS', input.status));
+  if (input.transparency) props.push(line('TRANSP', input.transparency));
+  if (input.categories?.length) props.push(line('CATEGORIES', input.categories.map(escapeText).join(',')));
+  if (input.url) props.push(line('URL', input.url));
+  if (input.sequence !== undefined) props.push(line('SEQUENCE', String(input.sequence)));
+  if (input.organizer) props.push(line('ORGANIZER', mailto(input.organizer)));
   for (const a of input.attendees ?? []) {
     const att = typeof a === 'string' ? { email: a } : a;
     const params: Record<string, string> = {};
@@ -198,17 +197,13 @@ export function buildEvent(input: EventInput): ICalComponent {
     params['PARTSTAT'] = att.partstat ?? 'NEEDS-ACTION';
     if (att.role) params['ROLE'] = att.role;
     if (att.rsvp !== undefined) params['RSVP'] = att.rsvp ? 'TRUE' : 'FALSE';
-    props.push({ name: 'ATTENDEE', params, value: mailto(att.email) });
+    props.push(line('ATTENDEE', mailto(att.email), params));
   }
   if (input.properties) props.push(...input.properties);
-  if (details.length) throw new ValidationError(`Invalid event: ${details.map((d) => d.description).join('; ')}`, { details, operation: 'buildEvent' });
-  const alarms: ICalComponent[] = (input.alarms ?? []).map((a) => ({
+  check(details, 'event', 'buildEvent');
+  const alarms = (input.alarms ?? []).map((a) => ({
     name: 'VALARM',
-    properties: [
-      { name: 'ACTION', params: {}, value: 'DISPLAY' },
-      { name: 'TRIGGER', params: {}, value: a.trigger },
-      { name: 'DESCRIPTION', params: {}, value: escapeText(a.description ?? input.summary) },
-    ],
+    properties: [line('ACTION', 'DISPLAY'), line('TRIGGER', a.trigger), line('DESCRIPTION', escapeText(a.description ?? input.summary))],
     components: [],
   }));
   return vcalendar({ name: 'VEVENT', properties: props, components: alarms });
@@ -221,26 +216,24 @@ export function buildEvent(input: EventInput): ICalComponent {
  */
 export function buildTodo(input: TodoInput): ICalComponent {
   const details: Details = [];
-  if (!input || typeof input !== 'object') throw new ValidationError('Todo input must be an object', { operation: 'buildTodo', details: [{ field: 'todo', key: 'invalid', description: 'not an object' }] });
+  checkInput(input, 'Todo', 'buildTodo');
   checkText(input.summary, 'summary', details, true);
   const allDay = input.allDay ?? false;
   const start = toICal(input.start, 'start', allDay, details);
   const due = toICal(input.due, 'due', allDay, details);
-  if (start && due && toDate(due).getTime() < toDate(start).getTime()) details.push({ field: 'due', key: 'end_before_start', description: 'due must not be before start' });
+  if (start && due && toDate(due).getTime() < toDate(start).getTime()) problem(details, 'due', 'end_before_start', 'due must not be before start');
   if (input.priority !== undefined && !(Number.isInteger(input.priority) && input.priority >= 0 && input.priority <= 9))
-    details.push({ field: 'priority', key: 'invalid', description: 'priority must be an integer 0-9' });
-  if (details.length) throw new ValidationError(`Invalid todo: ${details.map((d) => d.description).join('; ')}`, { details, operation: 'buildTodo' });
-  const props: ICalProperty[] = [];
-  common(input, props);
+    problem(details, 'priority', 'invalid', 'priority must be an integer 0-9');
+  check(details, 'todo', 'buildTodo');
+  const props = common(input);
   if (start) props.push(dateTimeProperty('DTSTART', start));
   if (due) props.push(dateTimeProperty('DUE', due));
-  if (input.description !== undefined) props.push({ name: 'DESCRIPTION', params: {}, value: escapeText(input.description) });
-  props.push({ name: 'STATUS', params: {}, value: input.status ?? (input.completed ? 'COMPLETED' : 'NEEDS-ACTION') });
-  if (input.completed) props.push({ name: 'COMPLETED', params: {}, value: formatDateTime(fromDate(input.completed)) });
-  if (input.priority !== undefined) props.push({ name: 'PRIORITY', params: {}, value: String(input.priority) });
-  if (input.rrule) props.push({ name: 'RRULE', params: {}, value: input.rrule });
-  if (input.categories?.length) props.push({ name: 'CATEGORIES', params: {}, value: input.categories.map(escapeText).join(',') });
+  texts(props, input, ['description']);
+  props.push(line('STATUS', input.status ?? (input.completed ? 'COMPLETED' : 'NEEDS-ACTION')));
+  if (input.completed) props.push(line('COMPLETED', formatDateTime(fromDate(input.completed))));
+  if (input.priority !== undefined) props.push(line('PRIORITY', String(input.priority)));
+  if (input.rrule) props.push(line('RRULE', input.rrule));
+  if (input.categories?.length) props.push(line('CATEGORIES', input.categories.map(escapeText).join(',')));
   if (input.properties) props.push(...input.properties);
   return vcalendar({ name: 'VTODO', properties: props, components: [] });
 }
-
