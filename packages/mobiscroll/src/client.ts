@@ -1,9 +1,7 @@
-import createClient from 'openapi-fetch';
 import { DEFAULT_TIMEOUT, AuthenticationError, ValidationError, createHttpClient, type HttpClient, type TokenSet } from '@cal/core';
 import { createOAuth2Auth, type OAuth2Auth } from '@cal/core/oauth2';
-import type { paths } from './generated/mobiscroll-connect.js';
 import { PROVIDER, parseErrorBody } from './errors.js';
-import { call } from './call.js';
+import { createApi, type Api } from './api.js';
 import { DEFAULT_BASE_URL, type MobiscrollConnectOptions } from './options.js';
 import { guardedStrategy } from './scope-guard.js';
 import { AuthResource } from './resources/auth.js';
@@ -13,9 +11,6 @@ import { WebhooksResource } from './resources/webhooks.js';
 
 /** Package version, sent in the User-Agent. @public */
 export const VERSION = '0.1.0';
-
-/** The typed openapi-fetch client over the package's own OpenAPI document. @internal */
-export type Api = ReturnType<typeof createClient<paths>>;
 
 /** What the resources share. @internal */
 export interface ClientContext {
@@ -38,8 +33,8 @@ export interface ClientContext {
  *
  * One `@cal/core` HTTP client carries retries, timeouts, the request hook and OAuth 2 (core's
  * single-flight refresh: concurrent 401s share one token request, the rotated refresh token is
- * stored and `onTokensRefreshed` awaited before the new token is used). The REST calls go through
- * openapi-fetch typed from `openapi/mobiscroll-connect.yaml`, with core's `http.fetch` as its fetch.
+ * stored and `onTokensRefreshed` awaited before the new token is used). The REST calls are typed
+ * from `openapi/mobiscroll-connect.yaml` and sent through core's `http.fetch` (see `api.ts`).
  * @example
  * ```ts
  * const client = new MobiscrollConnectClient({ clientId, clientSecret, redirectUri });
@@ -116,8 +111,9 @@ export class MobiscrollConnectClient {
       },
     });
     const http = createHttpClient({ ...common, auth: guardedStrategy(oauth, () => pending) });
-    const api = createClient<paths>({ baseUrl, fetch: http.fetch });
-    const anonymous = createClient<paths>({ baseUrl, fetch: plain.fetch });
+    const secrets = () => [...oauth.secrets(), options.clientSecret];
+    const api = createApi(http.fetch, baseUrl, secrets);
+    const anonymous = createApi(plain.fetch, baseUrl, secrets);
     const ctx: ClientContext = {
       api,
       anonymous,
@@ -125,7 +121,7 @@ export class MobiscrollConnectClient {
       http,
       options,
       baseUrl,
-      secrets: () => [...oauth.secrets(), options.clientSecret],
+      secrets,
       setPending: (p) => {
         pending = p.catch(() => {});
       },
@@ -155,7 +151,7 @@ export class MobiscrollConnectClient {
 
   /** `GET /health` → `{ status: 'ok' }`; needs no token. */
   async health(): Promise<{ readonly status: string }> {
-    const data = await call('GET', this.#ctx.secrets, () => this.#ctx.anonymous.GET('/health'));
+    const data = await this.#ctx.anonymous('GET', '/health');
     return Object.freeze({ status: data?.status ?? 'unknown' });
   }
 }

@@ -2,7 +2,7 @@ import { errorFromStatus, type CalError } from '@cal/core';
 import { CalendarPermissionError, PROVIDER, blockedAccounts, parseErrorBody } from './errors.js';
 
 /**
- * Turns a non-2xx response that openapi-fetch already read (`body` = parsed JSON or text) into the
+ * Turns a non-2xx response whose body `api.ts` already read (`body` = parsed JSON or text) into the
  * matching error: 403 `calendar_permission_required` → {@link CalendarPermissionError} with its
  * `accounts`; everything else through core's status map with the §5.1 body parsed.
  * @internal

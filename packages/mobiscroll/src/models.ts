@@ -164,8 +164,8 @@ export function toCalendar(c: S['Calendar']): Calendar {
   );
 }
 
-/** @internal */
-export function toConnectionStatus(s: S['ConnectionStatus']): ConnectionStatus {
+/** An empty 200 body (`undefined`) reads as no connections. @internal */
+export function toConnectionStatus(s: S['ConnectionStatus'] = {}): ConnectionStatus {
   const connections = {} as Record<Provider, readonly ConnectedAccount[]>;
   for (const p of PROVIDERS) {
     connections[p] = Object.freeze(
@@ -196,8 +196,8 @@ export function unwrapEvent(body: S['EventWriteResponse']): S['CalendarEvent'] {
   return inner && typeof inner === 'object' ? (inner as S['CalendarEvent']) : body;
 }
 
-/** @internal */
-export function toSubscription(r: S['SubscribeResponse']): WebhookSubscription {
+/** An empty 200 body (`undefined`) reads as a subscription without ids. @internal */
+export function toSubscription(r: S['SubscribeResponse'] = {}): WebhookSubscription {
   return Object.freeze(
     defined({
       success: r.success ?? true,

@@ -1,6 +1,5 @@
 import { AuthenticationError, NotFoundError, type TokenSet } from '@cal/core';
 import type { ClientContext } from '../client.js';
-import { call } from '../call.js';
 import { PROVIDER } from '../errors.js';
 import { toConnectionStatus, toSuccess, type ConnectionStatus, type Provider, type Scope, type SuccessResult } from '../models.js';
 import { requireFields, requireProvider } from '../validate.js';
@@ -109,7 +108,7 @@ export class AuthResource {
    * `/connection-status` after a 404 only (Go/Ruby/Java behaviour; reference §2.4).
    */
   async getConnectionStatus(): Promise<ConnectionStatus> {
-    const get = (path: '/oauth/connection-status') => call('GET', this.#ctx.secrets, () => this.#ctx.api.GET(path));
+    const get = (path: '/oauth/connection-status') => this.#ctx.api('GET', path);
     try {
       return toConnectionStatus(await get('/oauth/connection-status'));
     } catch (e) {
@@ -125,8 +124,7 @@ export class AuthResource {
   async disconnect(provider: Provider, options: { account?: string } = {}): Promise<SuccessResult> {
     requireProvider('disconnect', provider);
     const query = { provider, ...(options.account === undefined ? {} : { account: options.account }) };
-    const post = (path: '/oauth/disconnect') =>
-      call('POST', this.#ctx.secrets, () => this.#ctx.api.POST(path, { params: { query }, body: {} }));
+    const post = (path: '/oauth/disconnect') => this.#ctx.api('POST', path, { query, body: {} });
     try {
       return toSuccess(await post('/oauth/disconnect'));
     } catch (e) {
@@ -143,7 +141,7 @@ export class AuthResource {
     const tokens = await this.#ctx.oauth.getTokens();
     const token = tokens?.refreshToken ?? tokens?.accessToken;
     if (!token) throw new AuthenticationError('Nothing to revoke: no tokens are set', { provider: PROVIDER });
-    await call('POST', this.#ctx.secrets, () => this.#ctx.anonymous.POST('/oauth/revoke', { body: { token } }));
+    await this.#ctx.anonymous('POST', '/oauth/revoke', { body: { token } });
     // No revocationEndpoint is configured on core's strategy, so this only clears memory and the store.
     await this.#ctx.oauth.revoke();
   }

@@ -1,5 +1,4 @@
 import type { ClientContext } from '../client.js';
-import { call } from '../call.js';
 import { toCalendar, type Calendar } from '../models.js';
 
 /** `GET /calendars` (reference §3.1). @public */
@@ -12,7 +11,7 @@ export class CalendarsResource {
 
   /** Every calendar of every connected account (a bare array on the wire). `free-busy` scope → 403. */
   async list(): Promise<readonly Calendar[]> {
-    const data = await call('GET', this.#ctx.secrets, () => this.#ctx.api.GET('/calendars'));
+    const data = await this.#ctx.api('GET', '/calendars');
     return Object.freeze((Array.isArray(data) ? data : []).map(toCalendar));
   }
 }

@@ -1,7 +1,6 @@
 import { MobiscrollConnectError, PROVIDER } from '../errors.js';
 import { ProtocolError } from '@cal/core';
 import type { ClientContext } from '../client.js';
-import { call } from '../call.js';
 import { EventsPage } from '../events-page.js';
 import { toEvent, toSuccess, unwrapEvent, type CalendarEvent, type Provider, type RecurrenceMode, type SuccessResult } from '../models.js';
 import { isoTime, requireFields, requireMode, requireProvider } from '../validate.js';
@@ -111,9 +110,7 @@ export class EventsResource {
     if (params.calendarIds !== undefined) query.calendarIds = JSON.stringify(params.calendarIds);
     if (params.nextPageToken !== undefined) query.nextPageToken = params.nextPageToken;
     if (params.singleEvents !== undefined) query.singleEvents = String(params.singleEvents);
-    const data = await call('GET', this.#ctx.secrets, () =>
-      this.#ctx.api.GET('/events', { params: { query }, ...(params.signal ? { signal: params.signal } : {}) }),
-    );
+    const data = await this.#ctx.api('GET', '/events', { query, ...(params.signal ? { signal: params.signal } : {}) });
     return new EventsPage((data?.events ?? []).map(toEvent), data?.nextPageToken || undefined, data?.pageSize);
   }
 
@@ -140,7 +137,7 @@ export class EventsResource {
     requireFields('events.create', input, ['calendarId', 'title']);
     requireFields('events.create', { start: input.start && 'x', end: input.end && 'x' }, ['start', 'end']);
     const body = { ...fields('events.create', input), provider: input.provider, calendarId: input.calendarId } as S['EventCreate'];
-    const data = await call('POST', this.#ctx.secrets, () => this.#ctx.api.POST('/event', { body }));
+    const data = await this.#ctx.api('POST', '/event', { body });
     return toEvent(checkWrite(data));
   }
 
@@ -157,7 +154,7 @@ export class EventsResource {
       ...(input.recurringEventId === undefined ? {} : { recurringEventId: input.recurringEventId }),
       ...(input.updateMode === undefined ? {} : { updateMode: input.updateMode }),
     } as S['EventUpdate'];
-    const data = await call('PUT', this.#ctx.secrets, () => this.#ctx.api.PUT('/event', { body }));
+    const data = await this.#ctx.api('PUT', '/event', { body });
     return toEvent(checkWrite(data));
   }
 
@@ -176,7 +173,7 @@ export class EventsResource {
       ...(input.recurringEventId === undefined ? {} : { recurringEventId: input.recurringEventId }),
       ...(input.deleteMode === undefined ? {} : { deleteMode: input.deleteMode }),
     };
-    const data = await call('DELETE', this.#ctx.secrets, () => this.#ctx.api.DELETE('/event', { params: { query } }));
+    const data = await this.#ctx.api('DELETE', '/event', { query });
     const result = toSuccess(data);
     if (!result.success) throw failed('Delete', result.message);
     return result;

@@ -1,5 +1,4 @@
 import type { ClientContext } from '../client.js';
-import { call } from '../call.js';
 import { toSubscription, toSuccess, type Provider, type SuccessResult, type WebhookSubscription } from '../models.js';
 import { requireFields, requireProvider } from '../validate.js';
 
@@ -41,7 +40,7 @@ export class WebhooksResource {
       ...(params.channelId === undefined ? {} : { channelId: params.channelId }),
       ...(exp === undefined ? {} : { expiration: exp }),
     };
-    return toSubscription(await call('POST', this.#ctx.secrets, () => this.#ctx.api.POST('/subscribe-webhook', { body })));
+    return toSubscription(await this.#ctx.api('POST', '/subscribe-webhook', { body }));
   }
 
   /** `POST /unsubscribe-webhook`; `success` stays true when the provider channel had already expired. */
@@ -53,7 +52,7 @@ export class WebhooksResource {
       channelId: params.channelId,
       ...(params.resourceId === undefined ? {} : { resourceId: params.resourceId }),
     };
-    return toSuccess(await call('POST', this.#ctx.secrets, () => this.#ctx.api.POST('/unsubscribe-webhook', { body })));
+    return toSuccess(await this.#ctx.api('POST', '/unsubscribe-webhook', { body }));
   }
 
   /**
