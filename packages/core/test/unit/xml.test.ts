@@ -171,6 +171,12 @@ describe('serializeXml', () => {
     expect(parseXml(text)).toMatchObject({ ns: 'DAV:', local: 'a', attrs: { '{DAV:}x': '1' } });
   });
 
+  it('declares a namespace used only by attributes without changing the default namespace', () => {
+    const text = serializeXml(xml('', 'a', { '{DAV:}x': '1' }, [xml('urn:u', 'b'), 'é & <']), { prefixes: { 'DAV:': '' }, declaration: false });
+    expect(text).toBe('<a xmlns:ns1="urn:u" xmlns:ns0="DAV:" ns0:x="1"><ns1:b/>é &amp; &lt;</a>');
+    expect(parseXml(text)).toMatchObject({ ns: '', attrs: { '{DAV:}x': '1' }, children: [{ ns: 'urn:u', local: 'b' }] });
+  });
+
   it('escapeXml escapes all five specials', () => {
     expect(escapeXml(`<&>"'`)).toBe('&lt;&amp;&gt;&quot;&apos;');
   });
