@@ -1,8 +1,11 @@
 // Smoke test of the built CommonJS output: the lazily loaded chunks (@cal/ical's series.ts with
 // ical.js, @cal/caldav's on-demand features) must load through require() builds too.
 // Run after `pnpm --filter @cal/ical build && pnpm --filter @cal/caldav build`:
-//   node bench/caldav-cjs-lazy-check.cjs
-const assert = require('node:assert/strict');
+//   node bench/caldav-cjs-lazy-check.mjs
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
 const { CalDAVClient, basic } = require('../packages/caldav/dist/index.cjs');
 const { expandRecurrences, nextRecurrence, parseICalendar, parseDateTime } = require('../packages/ical/dist/index.cjs');
 
