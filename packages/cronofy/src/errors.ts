@@ -1,4 +1,4 @@
-import { errorFromStatus, type CalError, type ErrorContext, type ValidationDetail } from '@cal/core';
+import type { ErrorContext, ValidationDetail } from '@cal/core';
 
 /**
  * Cronofy-specific error codes on top of core's `ErrorCode`, for statuses the docs give their own
@@ -54,44 +54,4 @@ export function parseCronofyError(status: number, body: unknown): ErrorContext {
     ctx.message = typeof oauth.error_description === 'string' ? `${oauth.error}: ${oauth.error_description}` : oauth.error;
   }
   return ctx;
-}
-
-/** Facts about the request that failed. @internal */
-export interface RequestFacts {
-  method: string;
-  url: string;
-  secrets: readonly string[];
-}
-
-/**
- * The one place a failed Cronofy response becomes a `CalError`: status → class (core), body →
- * details/code (above), with the response's status, headers and body and the request's method and
- * URL attached. Core redacts all of them.
- * @internal
- */
-export function cronofyError(response: Response, body: unknown, facts: RequestFacts): CalError {
-  const clean = scrub(body, facts.secrets.filter((s) => s.length >= 4));
-  return errorFromStatus(response.status, response.headers, {
-    provider: 'cronofy',
-    method: facts.method,
-    url: response.url || facts.url,
-    secrets: facts.secrets,
-    ...(clean === undefined || clean === '' ? {} : { body: clean }),
-    ...parseCronofyError(response.status, body),
-  });
-}
-
-/**
- * Replaces literal secrets inside every string of a parsed body. Core removes secret-NAMED
- * fields from JSON bodies; an echoed token under any other name (a server echoing the request)
- * is caught here.
- */
-function scrub(value: unknown, secrets: readonly string[], depth = 0): unknown {
-  if (secrets.length === 0 || depth > 32) return value;
-  if (typeof value === 'string') return secrets.reduce((s, secret) => s.split(secret).join('[REDACTED]'), value);
-  if (Array.isArray(value)) return value.map((v) => scrub(v, secrets, depth + 1));
-  if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrub(v, secrets, depth + 1)]));
-  }
-  return value;
 }

@@ -2,7 +2,8 @@
  * `@cal/cronofy`: the Cronofy API at pycronofy parity and beyond, on `@cal/core`.
  * @packageDocumentation
  */
-export { CronofyClient, batchEntries } from './client.js';
+export { batchEntries } from './batch-entries.js';
+export { CronofyClient } from './client.js';
 export { CRONOFY_DATA_CENTERS, cronofyHosts, type CronofyDataCenter, type CronofyHosts } from './data-centers.js';
 export { CronofyErrorCode } from './errors.js';
 // The error classes callers catch, re-exported so apps need one import (they are @cal/core's own).

@@ -1,6 +1,6 @@
-import { AbortedError, NetworkError, ProtocolError, TimeoutError, isCalError, readText, type CalError, type HttpClient } from '@cal/core';
+import { AbortedError, NetworkError, ProtocolError, TimeoutError, errorFromStatus, isCalError, type CalError } from '@cal/core';
 import type { Middleware } from 'openapi-fetch';
-import { cronofyError } from './errors.js';
+import { parseCronofyError } from './errors.js';
 import { utcSeconds } from './time-format.js';
 
 /** What openapi-fetch resolves with. */
@@ -48,6 +48,23 @@ export const rememberRequest: Middleware = {
 };
 
 /**
+ * The one place a failed Cronofy response of an openapi-fetch call becomes a `CalError`: status →
+ * class (core), body → details/code ({@link parseCronofyError}), with the response's status,
+ * headers and body and the request's method and URL attached. Core redacts all of them, `secrets`
+ * included wherever they appear (a server echoing the token under any field name).
+ */
+function cronofyError(response: Response, body: unknown, method: string, url: string, secrets: readonly string[]): CalError {
+  return errorFromStatus(response.status, response.headers, {
+    provider: 'cronofy',
+    method,
+    url: response.url || url,
+    secrets,
+    ...(body === undefined || body === '' ? {} : { body }),
+    ...parseCronofyError(response.status, body),
+  });
+}
+
+/**
  * Awaits an openapi-fetch call and returns its data, turning a non-2xx response into the
  * matching `CalError` through {@link cronofyError} (the single error mapping of the package).
  * @internal
@@ -62,25 +79,5 @@ export async function send<T>(secrets: () => readonly string[], method: string, 
   const { response } = result;
   if (response.ok) return result.data as T;
   const url = response.url || requests.get(response)?.url || path;
-  throw cronofyError(response, result.error, { method, url, secrets: secrets() });
-}
-
-/**
- * GETs an absolute URL handed back by the server (`next_page`). `http.resolve` applies core's
- * origin guard first: only the data center's API origin may receive the token, anything else is a
- * `ProtocolError` before a byte is sent.
- * @internal
- */
-export async function getAbsolute<T>(http: HttpClient, secrets: () => readonly string[], href: string, signal?: AbortSignal): Promise<T> {
-  const target = http.resolve(href);
-  const response = await http.fetch(target, { method: 'GET', headers: { accept: 'application/json' }, ...(signal ? { signal } : {}) });
-  const text = await readText(response, 'cronofy');
-  let body: unknown = text;
-  try {
-    body = text ? JSON.parse(text) : undefined;
-  } catch (cause) {
-    if (response.ok) throw new ProtocolError('Cronofy response is not valid JSON', { provider: 'cronofy', method: 'GET', url: target, cause, status: response.status });
-  }
-  if (!response.ok) throw cronofyError(response, body, { method: 'GET', url: target.href, secrets: secrets() });
-  return body as T;
+  throw cronofyError(response, result.error, method, url, secrets());
 }
