@@ -80,6 +80,13 @@ export abstract class Collection<R extends Resource<object>> implements AsyncIte
     }
   }
 
+  /** @internal POSTs a new member and drops the cached feed (every `new()`). */
+  protected async create(body: string): Promise<R> {
+    const r = this.wrap(await this.ctx.transport.entry('POST', this.url, body));
+    this.refresh();
+    return r;
+  }
+
   /** @internal */
   protected async resolve(item: R | string | number): Promise<R> {
     return typeof item === 'object' ? item : this.get(item);

@@ -1,7 +1,6 @@
 import { Collection } from '../collection.js';
 import { Resource } from '../resource.js';
-import { buildEntry } from '../atom/build.js';
-import { invalid } from '../errors.js';
+import { kit, rareOps } from './rare.js';
 import { wrapClient, type Client } from './client-kinds.js';
 import type { AtomEntry } from '../atom/parse.js';
 
@@ -42,14 +41,6 @@ export class Bindings extends Collection<Binding> {
   }
   /** Binds two clients (instances or ids); `source` wins conflicts. */
   async new(source: Client | string, target: Client | string): Promise<Binding> {
-    const id = (c: Client | string, field: string): string => {
-      const v = typeof c === 'string' ? c : c?.id;
-      if (typeof v !== 'string' || !/^[\w-]{1,64}$/.test(v)) throw invalid('bindings.new', field, 'a client or client id');
-      return v;
-    };
-    const body = buildEntry({ source: id(source, 'source'), target: id(target, 'target') });
-    const b = this.wrap(await this.ctx.transport.entry('POST', this.url, body));
-    this.refresh();
-    return b;
+    return this.create((await rareOps()).bindingBody(kit, source, target));
   }
 }

@@ -5,6 +5,7 @@ import { ContentCollection } from './content.js';
 import type { AtomEntry } from '../atom/parse.js';
 import type { FieldValue } from '../atom/build.js';
 import { buildEntry } from '../atom/build.js';
+import { kit, rareOps } from './rare.js';
 
 /** Changes a SyncML client accepts in `update()`; SyncServer refuses PUT on SyncML clients (405, reference §1). @public */
 export interface SyncmlChanges {
@@ -42,8 +43,7 @@ export class SyncmlClient extends Resource<SyncmlChanges> {
   }
   /** Sends the OTA setup SMS; `pincode` (4–8 digits) unlocks it on the phone. */
   async sendSetup(pincode: string): Promise<void> {
-    if (typeof pincode !== 'string' || !/^\d{4,8}$/.test(pincode)) throw invalid('sendSetup', 'pincode', '4 to 8 digits');
-    await this.ctx.transport.send('POST', new URL('services/syncml/setup/', this.ctx.root).href, buildEntry({ client_uuid: this.id, pincode }));
+    await (await rareOps()).sendSetup(kit, this.ctx, this.id, pincode);
   }
   /** Asks the server to start a sync with the device (server-initiated sync). */
   async sync(): Promise<void> {
@@ -157,15 +157,7 @@ export class GDataClient extends Resource<GDataChanges> {
   }
   /** Registers a datastore against this client; the client's state is refreshed from the answer. */
   async addDatastore(o: AddDatastoreOptions): Promise<this> {
-    const op = 'addDatastore';
-    if (o?.dataclass !== 'Contacts' && o?.dataclass !== 'Calendar') throw invalid(op, 'dataclass', "'Contacts' or 'Calendar'");
-    if (typeof o.url !== 'string' || !/^https?:\/\/[^/]/.test(o.url)) throw invalid(op, 'url', 'an absolute URL');
-    if (!o.key || !o.secret) throw invalid(op, 'key', 'key and secret are required');
-    if (!Array.isArray(o.scopes) || o.scopes.length === 0 || o.scopes.some((s) => typeof s !== 'string')) throw invalid(op, 'scopes', 'a non-empty list of URLs');
-    const tokenType = o.tokenType ?? 2;
-    if (tokenType !== 1 && tokenType !== 2) throw invalid(op, 'tokenType', '1 (request token) or 2 (access token)');
-    const body = buildEntry({ dataclass: o.dataclass, url: o.url, key: o.key, secret: o.secret, scope: o.scopes, name: o.name, token_type: tokenType });
-    await this.ctx.transport.send('POST', `${this.url.replace(/\/$/, '')}/datastores/`, body);
+    await (await rareOps()).addDatastore(kit, this.ctx, this.url, o);
     return this.refresh();
   }
 }

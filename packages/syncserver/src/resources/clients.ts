@@ -1,6 +1,7 @@
 import { Collection } from '../collection.js';
 import { buildEntry } from '../atom/build.js';
 import { invalid } from '../errors.js';
+import { kit, rareOps } from './rare.js';
 import { Bindings, type Binding } from './bindings.js';
 import {
   ActivesyncClient,
@@ -13,11 +14,6 @@ import {
 import type { Model } from './phones.js';
 import type { AtomEntry } from '../atom/parse.js';
 import type { Context } from '../context.js';
-
-function req(op: string, field: string, v: unknown, re = /./): string {
-  if (typeof v !== 'string' || !re.test(v)) throw invalid(op, field, 'required');
-  return v;
-}
 
 /** Arguments of {@link SyncmlClients.new}. @public */
 export interface NewSyncmlClient {
@@ -39,19 +35,7 @@ export class SyncmlClients extends Collection<SyncmlClient> {
   }
   /** Registers a phone. */
   async new(o: NewSyncmlClient): Promise<SyncmlClient> {
-    const body = buildEntry({
-      phone_number: req('syncml.new', 'phoneNumber', o?.phoneNumber, /^\+?[0-9 ()-]{3,20}$/),
-      model_uuid: req('syncml.new', 'model', typeof o.model === 'string' ? o.model : o.model?.id),
-      timezone: o.timezone,
-      imei: o.imei,
-    });
-    return this.create(body);
-  }
-  /** @internal */
-  protected async create(body: string): Promise<SyncmlClient> {
-    const c = this.wrap(await this.ctx.transport.entry('POST', this.url, body));
-    this.refresh();
-    return c;
+    return this.create((await rareOps()).syncmlBody(kit, o));
   }
 }
 
@@ -63,10 +47,7 @@ export class ActivesyncClients extends Collection<ActivesyncClient> {
   }
   /** Creates an ActiveSync account. */
   async new(o: { username: string; password: string }): Promise<ActivesyncClient> {
-    const body = buildEntry({ client: { username: req('activesync.new', 'username', o?.username), password: req('activesync.new', 'password', o.password) } });
-    const c = this.wrap(await this.ctx.transport.entry('POST', this.url, body));
-    this.refresh();
-    return c;
+    return this.create((await rareOps()).activesyncBody(kit, o));
   }
 }
 
@@ -78,10 +59,8 @@ export class DatastoreClients extends Collection<DatastoreClient> {
   }
   /** Creates a datastore (one per end-user account). */
   async new(o: { name: string; foreignUserId?: string }): Promise<DatastoreClient> {
-    const body = buildEntry({ name: req('datastore.new', 'name', o?.name), foreign_user_id: o.foreignUserId });
-    const c = this.wrap(await this.ctx.transport.entry('POST', this.url, body));
-    this.refresh();
-    return c;
+    if (typeof o?.name !== 'string' || !o.name) throw invalid('datastore.new', 'name', 'required');
+    return this.create(buildEntry({ name: o.name, foreign_user_id: o.foreignUserId }));
   }
 }
 
@@ -93,10 +72,7 @@ export class GDataClients extends Collection<GDataClient> {
   }
   /** Creates a GData client for `userId` (for GMail, the address). */
   async new(userId: string): Promise<GDataClient> {
-    const body = buildEntry({ user_id: req('gdata.new', 'userId', userId) }, userId);
-    const c = this.wrap(await this.ctx.transport.entry('POST', this.url, body));
-    this.refresh();
-    return c;
+    return this.create((await rareOps()).gdataBody(kit, userId));
   }
 }
 

@@ -78,8 +78,6 @@ export class ContentCollection extends Collection<Content> {
   async new(data: string, ctype: string, dataclass?: string): Promise<Content> {
     if (typeof data !== 'string') throw invalid('contents.new', 'data', 'a string');
     if (typeof ctype !== 'string' || !/^[\w.+-]+\/[\w.+-]+/.test(ctype)) throw invalid('contents.new', 'ctype', 'a MIME type such as text/plain');
-    const c = this.wrap(await this.ctx.transport.entry('POST', this.url, buildEntry({ data, type: ctype, dataclass })));
-    this.refresh();
-    return c;
+    return this.create(buildEntry({ data, type: ctype, dataclass }));
   }
 }

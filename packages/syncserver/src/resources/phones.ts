@@ -1,8 +1,7 @@
 import { Collection } from '../collection.js';
 import { Resource } from '../resource.js';
-import { buildEntry } from '../atom/build.js';
-import { invalid } from '../errors.js';
-import { parseEntry, type AtomEntry } from '../atom/parse.js';
+import { kit, rareOps } from './rare.js';
+import type { AtomEntry } from '../atom/parse.js';
 import type { Context } from '../context.js';
 
 /** A handset manufacturer. Read-only: `update()`/`delete()` fail with `NotAllowedError`. @public */
@@ -62,35 +61,21 @@ export class Models extends Collection<Model> {
   protected wrap(e: AtomEntry): Model {
     return new Model(this.ctx, e);
   }
-  private detectUrl(path: string): string {
-    return new URL(`phones/detect/${path}`, this.ctx.root).href;
-  }
-  private static number(op: string, n: string): string {
-    if (typeof n !== 'string' || !/^\+?[0-9 ()-]{3,20}$/.test(n)) throw invalid(op, 'number', 'a phone number such as +4799988877');
-    return n;
-  }
-
   /** Identifies a handset from its number alone: the model, or `null` when unknown. */
   async detectAuto(number: string): Promise<Model | null> {
-    const body = buildEntry({ phone_number: Models.number('detectAuto', number) });
-    const res = await this.ctx.transport.send('POST', this.detectUrl('auto/'), body);
-    if (res.status === 204 || !res.text) return null;
-    return this.wrap(parseEntry(res.text));
+    const e = await (await rareOps()).detectAuto(kit, this.ctx, number);
+    return e && this.wrap(e);
   }
 
   /** Texts the phone an invitation to the detection page; returns the code for {@link Models.detectPoll}. */
   async detectManual(number: string): Promise<string> {
-    const e = await this.ctx.transport.entry('POST', this.detectUrl('manual/'), buildEntry({ phone_number: Models.number('detectManual', number) }));
-    return e.fields['code'] ?? e.id;
+    return (await rareOps()).detectManual(kit, this.ctx, number);
   }
 
   /** The detected model, `false` when it could not be identified, `null` while the phone has not visited yet. A bad code → `ClientError`. */
   async detectPoll(code: string): Promise<Model | false | null> {
-    if (typeof code !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(code)) throw invalid('detectPoll', 'code', 'a code from detectManual()');
-    const res = await this.ctx.transport.send('GET', this.detectUrl(`poll/${code}`));
-    if (res.status === 202) return null;
-    const e = parseEntry(res.text);
-    return e.fields['status'] === 'unidentified' ? false : this.wrap(e);
+    const e = await (await rareOps()).detectPoll(kit, this.ctx, code);
+    return e && this.wrap(e);
   }
 }
 

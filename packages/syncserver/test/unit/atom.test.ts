@@ -109,6 +109,13 @@ describe('client-side validation happens before any request', () => {
     await expect(contents.new(42 as unknown as string, 'text/plain')).rejects.toBeInstanceOf(core.ValidationError);
     await expect(api.phones.models.detectManual('')).rejects.toBeInstanceOf(core.ValidationError);
     await expect(api.phones.models.detectPoll('')).rejects.toBeInstanceOf(core.ValidationError);
+    // The operations that load on demand check their input just the same.
+    await expect(api.phones.models.detectAuto('abc')).rejects.toBeInstanceOf(core.ValidationError);
+    await expect(api.clients.syncml.new({ phoneNumber: 'abc', model: 'm' })).rejects.toBeInstanceOf(OCSSAPIError);
+    await expect(api.clients.activesync.new({ username: 'u', password: 42 as unknown as string })).rejects.toBeInstanceOf(core.ValidationError);
+    await expect(api.clients.gdata.new('')).rejects.toBeInstanceOf(core.ValidationError);
+    await expect(api.clients.datastore.new({ name: '' })).rejects.toBeInstanceOf(core.ValidationError);
+    await expect(api.clients.bind('a/b', 'c')).rejects.toBeInstanceOf(core.ValidationError);
     expect(calls).toBe(0);
   });
   it('defaults to https://api.obexcode.com/v2/', async () => {
