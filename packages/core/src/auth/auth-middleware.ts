@@ -22,58 +22,42 @@ export function authMiddleware(
   return {
     name: 'auth',
     onRequest(params) {
-      const { meta } = params;
-      if (meta.bag.get('anonymous')) return;
+      const { bag } = params.meta;
+      if (bag.get('anonymous')) return;
       const current = currentOf(params) ?? params.request;
-      if (approved === undefined || !current.url.startsWith(approved)) {
+      if (!approved || !current.url.startsWith(approved)) {
         const target = new URL(current.url);
         assertCredentialOrigin(target, base(), policy, provider);
         approved = `${target.origin}/`;
       }
       if (strategy.authorization) {
-        // Fast path: set the header on the draft; no Request object is built for this.
-        const apply = (value: string) => {
-          current.headers.set('authorization', value);
-          meta.bag.set('auth:sent', value);
-        };
+        // Fast path: the header goes on the draft in place; no Request object is built for this.
+        const apply = (value: string) => void current.headers.set('authorization', value);
         const value = strategy.authorization();
         return value instanceof Promise ? value.then(apply) : apply(value);
       }
-      const remember = (authorized: Request) => {
-        // onResponse sees the request as it was *before* this hook; the strategy needs the one it
-        // signed (to tell which token the server rejected).
-        meta.bag.set('auth:sent', authorized);
-        return authorized;
-      };
-      const authorized = strategy.authorize(params.request);
-      return authorized instanceof Promise ? authorized.then(remember) : remember(authorized);
+      // onResponse sees the request as it was *before* this hook; the strategy needs the one it
+      // signed (to tell which token the server rejected).
+      const remember = (signed: Request) => (bag.set('signed', signed), signed);
+      const signed = strategy.authorize(params.request);
+      return signed instanceof Promise ? signed.then(remember) : remember(signed);
     },
     onResponse(params) {
       const { response, meta, dispatch } = params;
-      if (response.status !== 401 || !dispatch || meta.bag.get('anonymous') || meta.bag.get('reauthorized')) return;
-      if (!strategy.onUnauthorized) return;
-      meta.bag.set('reauthorized', true);
-      const sent = meta.bag.get('auth:sent');
-      // Rare path (a 401): a Request is built here so the strategy sees what was sent.
-      const request = params.request;
-      const signed = sent instanceof Request ? sent : withAuthorization(request, sent as string | undefined);
+      const { bag } = meta;
+      if (response.status !== 401 || !dispatch || !strategy.onUnauthorized || bag.get('anonymous') || bag.get('reauthorized')) return;
+      bag.set('reauthorized', true);
       return (async () => {
-        if (!(await strategy.onUnauthorized!(signed, response))) return;
+        // Rare path (a 401): a Request is built here so the strategy sees what was sent. With the
+        // fast path that is this request: the header was set on it in place.
+        const request = params.request;
+        if (!(await strategy.onUnauthorized!((bag.get('signed') as Request | undefined) ?? request, response))) return;
         await response.body?.cancel().catch(() => {});
         meta.attempt++;
-        const next = currentOf(params) ?? request;
-        if (strategy.authorization) {
-          next.headers.set('authorization', await strategy.authorization());
-          return dispatch(next as Request);
-        }
-        return dispatch(await strategy.authorize(request));
+        if (!strategy.authorization) return dispatch(await strategy.authorize(request));
+        request.headers.set('authorization', await strategy.authorization());
+        return dispatch(request);
       })();
     },
   };
-}
-
-function withAuthorization(request: Request, value: string | undefined): Request {
-  const copy = new Request(request.url, { method: request.method, headers: request.headers });
-  if (value) copy.headers.set('authorization', value);
-  return copy;
 }

@@ -7,28 +7,32 @@ import { redactBody, redactHeaders, redactText, redactUrl } from './redact.js';
  */
 const BRAND = Symbol.for('@cal/core/CalError');
 
-/** What every {@link CalError} can be constructed with. Everything is redacted on the way in. @public */
+/**
+ * What every {@link CalError} can be constructed with. Everything is redacted on the way in.
+ * Every field also accepts `undefined`, so callers can pass what they have without spreading.
+ * @public
+ */
 export interface CalErrorOptions {
   /** The underlying error (a `TypeError` from fetch, an `AbortError`, an oauth4webapi error…). */
   cause?: unknown;
   /** Stable machine-readable code; each subclass has a default. */
-  code?: ErrorCodeValue;
+  code?: ErrorCodeValue | undefined;
   /** Provider that raised it: `caldav`, `jmap`, `graph`, `cronofy`, `mobiscroll`, `syncserver`. */
-  provider?: string;
+  provider?: string | undefined;
   /** HTTP status, when the error comes from a response. */
-  status?: number;
+  status?: number | undefined;
   /** HTTP request method. */
-  method?: string;
+  method?: string | undefined;
   /** Request URL; userinfo and secret query parameters are removed. */
-  url?: string | URL;
+  url?: string | URL | undefined;
   /** Response headers; credential headers are removed. */
-  headers?: Headers | Record<string, string>;
+  headers?: Headers | Record<string, string> | undefined;
   /** Parsed (JSON) or raw (text) response body; secret-named fields are removed. */
   body?: unknown;
   /** Provider-specific error code from the body (Graph `error.code`, JMAP `type`, …). */
-  providerCode?: string;
+  providerCode?: string | undefined;
   /** Literal secret values to scrub from the message and body, e.g. the token that was sent. */
-  secrets?: readonly (string | undefined)[];
+  secrets?: readonly (string | undefined)[] | undefined;
 }
 
 /**
@@ -45,56 +49,67 @@ export interface CalErrorOptions {
  * @public
  */
 export class CalError extends Error {
-  declare readonly [BRAND]: true;
+  // `declare`: assigned in the constructor, so no class-field definitions are emitted for them.
   /** Stable code, see {@link ErrorCode}. */
-  readonly code: ErrorCodeValue;
+  declare readonly code: ErrorCodeValue;
   /** Provider that raised it, when known. */
-  readonly provider: string | undefined;
+  declare readonly provider: string | undefined;
   /** HTTP status, when the error comes from a response. */
-  readonly status: number | undefined;
+  declare readonly status: number | undefined;
   /** Request method, when the error comes from a request. */
-  readonly method: string | undefined;
+  declare readonly method: string | undefined;
   /** Redacted request URL. */
-  readonly url: string | undefined;
+  declare readonly url: string | undefined;
   /** Redacted response headers. */
-  readonly headers: Readonly<Record<string, string>> | undefined;
+  declare readonly headers: Readonly<Record<string, string>> | undefined;
   /** Redacted response body. */
-  readonly body: unknown;
+  declare readonly body: unknown;
   /** Provider-specific code (Graph `error.code`, JMAP error `type`, Cronofy field key…). */
-  readonly providerCode: string | undefined;
+  declare readonly providerCode: string | undefined;
 
   constructor(message: string, options: CalErrorOptions = {}) {
-    const secrets = options.secrets ?? [];
-    super(redactText(message, secrets), options.cause === undefined ? undefined : { cause: options.cause });
-    Object.defineProperty(this, BRAND, { value: true });
-    // Subclasses set `name` as a string literal: minifiers rename classes, so `new.target.name`
-    // would print `e: …` in a production log.
-    this.name = 'CalError';
-    this.code = options.code ?? 'CAL_UNKNOWN';
+    const secrets = options.secrets;
+    // Error reads only `options.cause`, and installs it non-enumerable (ES2022): an oauth4webapi
+    // cause holding a raw token response stays reachable but out of JSON.stringify and spreads.
+    super(redactText(message, secrets), options);
+    // The prototype holds each class's default code (and `name`, see `named`).
+    this.code = options.code ?? this.code;
     this.provider = options.provider;
     this.status = options.status;
     this.method = options.method?.toUpperCase();
     this.url = redactUrl(options.url);
-    this.headers = options.headers ? redactHeaders(options.headers) : undefined;
+    this.headers = options.headers && redactHeaders(options.headers);
     this.body = redactBody(options.body, secrets);
     this.providerCode = options.providerCode;
-    // The cause may be an oauth4webapi error holding the raw token response: keep it reachable
-    // but out of JSON.stringify / enumerations.
-    if (options.cause !== undefined) {
-      Object.defineProperty(this, 'cause', { value: options.cause, enumerable: false, writable: true });
-    }
+  }
+
+  /** Marks every CalError (inherited, so not an own property that would show in spreads). */
+  get [BRAND](): true {
+    return true;
   }
 
   /** A log-safe plain object (every field is already redacted). `JSON.stringify(err)` uses it. */
   toJSON(): Record<string, unknown> {
-    return Object.assign({ message: this.message }, this) as unknown as Record<string, unknown>;
+    return Object.assign({ name: this.name, message: this.message }, this) as unknown as Record<string, unknown>;
   }
 }
+
+/**
+ * Gives an error class its `name` and default `code` on the prototype, where the built-in errors
+ * keep `name` too. Explicit strings because minifiers rename classes (`new.target.name` would
+ * print `e: …` in a production log); one line per class instead of a constructor each.
+ * @internal
+ */
+export function named(cls: { prototype: CalError }, name: string, code: ErrorCodeValue): void {
+  Object.assign(cls.prototype, { name, code });
+}
+
+named(CalError, 'CalError', 'CAL_UNKNOWN');
 
 /**
  * True for any `CalError`, also one thrown by another copy of `@cal/core` in the same process.
  * @public
  */
 export function isCalError(value: unknown): value is CalError {
-  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+  return (value as Record<symbol, unknown> | null)?.[BRAND] === true;
 }

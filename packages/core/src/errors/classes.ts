@@ -1,12 +1,11 @@
-import { CalError, type CalErrorOptions } from './cal-error.js';
+import { CalError, named, type CalErrorOptions } from './cal-error.js';
+
+// Each class gets its `name` and default `code` from `named` (on the prototype), so most need no
+// constructor of their own: the bytes matter, this code ships in every provider's bundle.
 
 /** 401/403 from a server, a failed or revoked token refresh, or missing credentials. @public */
-export class AuthenticationError extends CalError {
-  override readonly name: string = 'AuthenticationError';
-  constructor(message: string, options: CalErrorOptions = {}) {
-    super(message, { code: 'CAL_AUTHENTICATION', ...options });
-  }
-}
+export class AuthenticationError extends CalError {}
+named(AuthenticationError, 'AuthenticationError', 'CAL_AUTHENTICATION');
 
 /** One invalid field, as reported by a server (422 bodies) or by a client-side check. @public */
 export interface ValidationDetail {
@@ -21,9 +20,9 @@ export interface ValidationDetail {
 /** Options of {@link ValidationError}. @public */
 export interface ValidationErrorOptions extends CalErrorOptions {
   /** Invalid fields. */
-  details?: readonly ValidationDetail[];
+  details?: readonly ValidationDetail[] | undefined;
   /** The client method whose input was rejected, for client-side checks. */
-  operation?: string;
+  operation?: string | undefined;
 }
 
 /**
@@ -32,102 +31,84 @@ export interface ValidationErrorOptions extends CalErrorOptions {
  * @public
  */
 export class ValidationError extends CalError {
-  override readonly name: string = 'ValidationError';
   /** Invalid fields. */
-  readonly details: readonly ValidationDetail[];
+  declare readonly details: readonly ValidationDetail[];
   /** The client method whose input was rejected, for client-side checks. */
-  readonly operation: string | undefined;
+  declare readonly operation: string | undefined;
   constructor(message: string, options: ValidationErrorOptions = {}) {
-    super(message, { code: 'CAL_VALIDATION', ...options });
+    super(message, options);
     this.details = options.details ?? [];
     this.operation = options.operation;
   }
 }
+named(ValidationError, 'ValidationError', 'CAL_VALIDATION');
 
 /** 404/410, or a lookup by id that found nothing. @public */
-export class NotFoundError extends CalError {
-  override readonly name: string = 'NotFoundError';
-  constructor(message: string, options: CalErrorOptions = {}) {
-    super(message, { code: 'CAL_NOT_FOUND', ...options });
-  }
-}
+export class NotFoundError extends CalError {}
+named(NotFoundError, 'NotFoundError', 'CAL_NOT_FOUND');
 
 /** 409/412: an ETag, `If-Match`, `ifInState` or other precondition failed. Nothing was overwritten. @public */
-export class ConflictError extends CalError {
-  override readonly name: string = 'ConflictError';
-  constructor(message: string, options: CalErrorOptions = {}) {
-    super(message, { code: 'CAL_CONFLICT', ...options });
-  }
-}
+export class ConflictError extends CalError {}
+named(ConflictError, 'ConflictError', 'CAL_CONFLICT');
 
 /** Options of {@link RateLimitError}. @public */
 export interface RateLimitErrorOptions extends CalErrorOptions {
   /** Seconds the server asked us to wait (`Retry-After`), when it said. */
-  retryAfter?: number;
+  retryAfter?: number | undefined;
 }
 
 /** 429 (after retries, if any, were spent). @public */
 export class RateLimitError extends CalError {
-  override readonly name: string = 'RateLimitError';
   /** Seconds the server asked us to wait, when it said. */
-  readonly retryAfter: number | undefined;
+  declare readonly retryAfter: number | undefined;
   constructor(message: string, options: RateLimitErrorOptions = {}) {
-    super(message, { code: 'CAL_RATE_LIMIT', ...options });
+    super(message, options);
     this.retryAfter = options.retryAfter;
   }
 }
+named(RateLimitError, 'RateLimitError', 'CAL_RATE_LIMIT');
 
 /** 5xx (after retries, if any, were spent). @public */
 export class ServerError extends CalError {
-  override readonly name: string = 'ServerError';
   /** The 5xx status; same as `status`, named like the Mobiscroll and OCSS SDKs. */
-  readonly statusCode: number;
+  declare readonly statusCode: number;
   constructor(message: string, options: CalErrorOptions & { status: number }) {
-    super(message, { code: 'CAL_SERVER', ...options });
+    super(message, options);
     this.statusCode = options.status;
   }
 }
+named(ServerError, 'ServerError', 'CAL_SERVER');
 
 /** DNS failure, refused or reset connection: no (complete) response arrived. @public */
-export class NetworkError extends CalError {
-  override readonly name: string = 'NetworkError';
-  constructor(message: string, options: CalErrorOptions = {}) {
-    super(message, { code: 'CAL_NETWORK', ...options });
-  }
-}
+export class NetworkError extends CalError {}
+named(NetworkError, 'NetworkError', 'CAL_NETWORK');
 
 /** The request did not finish within its `timeout`. @public */
-export class TimeoutError extends CalError {
-  override readonly name: string = 'TimeoutError';
-  constructor(message: string, options: CalErrorOptions = {}) {
-    super(message, { code: 'CAL_TIMEOUT', ...options });
-  }
-}
+export class TimeoutError extends CalError {}
+named(TimeoutError, 'TimeoutError', 'CAL_TIMEOUT');
 
 /**
  * A response that cannot be parsed or breaks the protocol (HTML where XML was due, a hostile
  * XML body, a pagination link to a foreign origin, a JMAP method error…).
  * @public
  */
-export class ProtocolError extends CalError {
-  override readonly name: string = 'ProtocolError';
-  constructor(message: string, options: CalErrorOptions = {}) {
-    super(message, { code: 'CAL_PROTOCOL', ...options });
-  }
-}
+export class ProtocolError extends CalError {}
+named(ProtocolError, 'ProtocolError', 'CAL_PROTOCOL');
 
 /** Any other non-2xx response (e.g. 402, 405, 423), with its status. @public */
 export class HttpError extends CalError {
-  override readonly name: string = 'HttpError';
+  /** The HTTP status: always present on this class. */
+  declare readonly status: number;
   constructor(message: string, options: CalErrorOptions & { status: number }) {
-    super(message, { code: 'CAL_HTTP', ...options });
+    super(message, options);
   }
 }
+named(HttpError, 'HttpError', 'CAL_HTTP');
 
 /** The caller's `AbortSignal` fired. @public */
 export class AbortedError extends CalError {
-  override readonly name: string = 'AbortedError';
-  constructor(message = 'The request was aborted', options: CalErrorOptions = {}) {
-    super(message, { code: 'CAL_ABORTED', ...options });
+  constructor(message = 'The request was aborted', options?: CalErrorOptions) {
+    super(message, options);
   }
 }
+named(AbortedError, 'AbortedError', 'CAL_ABORTED');

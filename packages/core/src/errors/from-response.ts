@@ -7,17 +7,34 @@ import {
   RateLimitError,
   ServerError,
   ValidationError,
+  type RateLimitErrorOptions,
   type ValidationDetail,
+  type ValidationErrorOptions,
 } from './classes.js';
 import { parseRetryAfter } from '../http/retry-after.js';
 
 /** Extra facts a provider parsed from an error body. @public */
 export interface ErrorContext extends Omit<CalErrorOptions, 'status' | 'headers'> {
   /** Field errors from a 400/422 body. */
-  details?: readonly ValidationDetail[];
+  details?: readonly ValidationDetail[] | undefined;
   /** Message to use instead of the generic one. */
-  message?: string;
+  message?: string | undefined;
 }
+
+type ErrorClass = new (message: string, options: RateLimitErrorOptions & ValidationErrorOptions & { status: number }) => CalError;
+
+/** The class of each specific status; other 5xx are `ServerError`, the rest `HttpError`. */
+const BY_STATUS: Record<number, ErrorClass> = {
+  400: ValidationError,
+  401: AuthenticationError,
+  403: AuthenticationError,
+  404: NotFoundError,
+  409: ConflictError,
+  410: NotFoundError,
+  412: ConflictError,
+  422: ValidationError,
+  429: RateLimitError,
+};
 
 /**
  * Maps a non-2xx status to the matching `CalError` subclass. Providers call it after parsing
@@ -25,20 +42,14 @@ export interface ErrorContext extends Omit<CalErrorOptions, 'status' | 'headers'
  * @public
  */
 export function errorFromStatus(status: number, headers: Headers | undefined, ctx: ErrorContext = {}): CalError {
-  const { message: msg, details, ...rest } = ctx;
-  const base = `${rest.method ?? 'HTTP'} request failed with status ${status}`;
-  const message = msg ? `${msg} (HTTP ${status})` : base;
-  const opts = { ...rest, status, ...(headers ? { headers } : {}) };
-  if (status === 401 || status === 403) return new AuthenticationError(message, opts);
-  if (status === 400 || status === 422) return new ValidationError(message, { ...opts, ...(details ? { details } : {}) });
-  if (status === 404 || status === 410) return new NotFoundError(message, opts);
-  if (status === 409 || status === 412) return new ConflictError(message, opts);
-  if (status === 429) {
-    const retryAfter = headers ? parseRetryAfter(headers.get('retry-after')) : undefined;
-    return new RateLimitError(message, { ...opts, ...(retryAfter === undefined ? {} : { retryAfter }) });
-  }
-  if (status >= 500) return new ServerError(message, opts);
-  return new HttpError(message, opts);
+  const Class = BY_STATUS[status] ?? (status >= 500 ? ServerError : HttpError);
+  // One options object for every class: each reads what it knows (`details`, `retryAfter`).
+  return new Class(ctx.message ? `${ctx.message} (HTTP ${status})` : `${ctx.method ?? 'HTTP'} request failed with status ${status}`, {
+    ...ctx,
+    status,
+    headers,
+    retryAfter: parseRetryAfter(headers?.get('retry-after')),
+  });
 }
 
 /**
@@ -55,17 +66,11 @@ export async function errorFromResponse(
   let body: unknown = ctx.body;
   if (body === undefined) {
     try {
-      const text = (await response.text()).slice(0, 65_536);
-      body = text || undefined;
-      if (text && /json/i.test(response.headers.get('content-type') ?? '')) body = JSON.parse(text);
+      body = (await response.text()).slice(0, 65_536) || undefined;
+      if (body && /json/i.test(response.headers.get('content-type') ?? '')) body = JSON.parse(body as string);
     } catch {
       /* unreadable or not JSON: keep the text (or nothing) */
     }
   }
-  return errorFromStatus(response.status, response.headers, {
-    url: response.url,
-    ...ctx,
-    ...(body === undefined ? {} : { body }),
-    ...parse?.(response, body),
-  });
+  return errorFromStatus(response.status, response.headers, { url: response.url, ...ctx, body, ...parse?.(response, body) });
 }

@@ -12,6 +12,10 @@ export const REDACTED = '[REDACTED]';
 const SECRET_NAME =
   /^(authorization|proxy-authorization|(set-)?cookie|x-api-key|api[-_]?key|(access|refresh|id)[-_]?token|client[-_]?secret|pass(word|wd)?|secret|token|code([-_]?verifier)?|oauth[-_](signature|token)|assertion|sig(nature)?)$/i;
 
+/** A credential in free text: an auth scheme's parameter, or a `name=value` / `"name": "value"` pair. */
+const SECRET_TEXT =
+  /((?:Bearer|Basic|Digest|OAuth)\s+|"?(?:access_token|refresh_token|id_token|client_secret|password|code_verifier)"?\s*[:=]\s*"?)[^"&\s,}]+/gi;
+
 /** True when a header, query or body field name names a credential. @public */
 export function isSecretName(name: string): boolean {
   return SECRET_NAME.test(name);
@@ -24,20 +28,15 @@ export function isSecretName(name: string): boolean {
  */
 export function redactUrl(url: string | URL | undefined): string | undefined {
   if (url === undefined) return undefined;
-  let parsed: URL;
   try {
-    parsed = new URL(String(url));
+    const parsed = new URL(url);
+    parsed.username = parsed.password = '';
+    // A copy of the keys: `set` rewrites the list being iterated.
+    for (const key of [...parsed.searchParams.keys()]) if (isSecretName(key)) parsed.searchParams.set(key, REDACTED);
+    return parsed.href;
   } catch {
     return String(url).replace(/\/\/[^/@\s]*@/, `//${REDACTED}@`);
   }
-  if (parsed.username || parsed.password) {
-    parsed.username = '';
-    parsed.password = '';
-  }
-  for (const key of [...parsed.searchParams.keys()]) {
-    if (isSecretName(key)) parsed.searchParams.set(key, REDACTED);
-  }
-  return parsed.toString();
 }
 
 /** Copies headers into a plain object with every credential header redacted. @public */
@@ -45,13 +44,12 @@ export function redactHeaders(
   headers: Headers | Record<string, string> | { forEach(cb: (value: string, name: string) => void): void } | undefined,
 ): Record<string, string> {
   const out: Record<string, string> = {};
-  if (!headers) return out;
   const put = (v: string, k: string) => {
     out[k] = isSecretName(k) ? REDACTED : v;
   };
   // Headers and the pipeline's draft headers both have forEach; a plain record has not.
-  if (typeof headers.forEach === 'function') (headers as { forEach(cb: typeof put): void }).forEach(put);
-  else for (const [k, v] of Object.entries(headers as Record<string, string>)) put(v, k);
+  if (typeof headers?.forEach == 'function') (headers as Headers).forEach(put);
+  else for (const k in headers) put((headers as Record<string, string>)[k]!, k);
   return out;
 }
 
@@ -61,14 +59,9 @@ export function redactHeaders(
  * @public
  */
 export function redactText(text: string, secrets: readonly (string | undefined)[] = []): string {
-  let out = text
-    .replace(/(Bearer|Basic|Digest|OAuth)\s+[^\s",]+/gi, `$1 ${REDACTED}`)
-    .replace(
-      /("?(?:access_token|refresh_token|id_token|client_secret|password|code_verifier)"?\s*[:=]\s*"?)[^"&\s,}]+/gi,
-      `$1${REDACTED}`,
-    );
-  for (const s of secrets) if (s && s.length >= 4) out = out.split(s).join(REDACTED);
-  return out;
+  // Short values would shred unrelated text; no real credential is that short.
+  for (const s of secrets) if (s && s.length >= 4) text = text.replaceAll(s, REDACTED);
+  return text.replace(SECRET_TEXT, `$1${REDACTED}`);
 }
 
 /**
@@ -76,9 +69,9 @@ export function redactText(text: string, secrets: readonly (string | undefined)[
  * appear (a server may echo the token under any field name).
  * @public
  */
-export function redactBody(body: unknown, secrets: readonly (string | undefined)[] = [], depth = 0): unknown {
-  if (typeof body === 'string') return redactText(body, secrets);
-  if (depth > 8 || body === null || typeof body !== 'object') return body;
+export function redactBody(body: unknown, secrets?: readonly (string | undefined)[], depth = 0): unknown {
+  if (typeof body == 'string') return redactText(body, secrets);
+  if (depth > 8 || !body || typeof body != 'object') return body;
   if (Array.isArray(body)) return body.map((v) => redactBody(v, secrets, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(body)) out[k] = isSecretName(k) ? REDACTED : redactBody(v, secrets, depth + 1);

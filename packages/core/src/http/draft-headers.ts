@@ -3,7 +3,6 @@ import { ValidationError } from '../errors/classes.js';
 // RFC 9110 §5.1 token, and §5.5 field values (no NUL, CR or LF: header injection).
 const NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const BAD_VALUE = /[\0\r\n]/;
-const TRIM = /^[\t\n\r ]+|[\t\n\r ]+$/g;
 
 /**
  * The headers of a request draft: lower-case names over a plain record, validated on `set`.
@@ -26,8 +25,7 @@ export class DraftHeaders {
   merge(init: HeadersInit | DraftHeaders): this {
     if (init instanceof DraftHeaders) Object.assign(this.record, init.record);
     else if (init instanceof Headers) init.forEach((v, k) => this.set(k, v));
-    else if (Array.isArray(init)) for (const [k, v] of init) this.set(k as string, v as string);
-    else for (const k of Object.keys(init)) this.set(k, (init as Record<string, string>)[k]!);
+    else for (const [k, v] of Array.isArray(init) ? init : Object.entries(init)) this.set(k!, v!);
     return this;
   }
 
@@ -40,14 +38,20 @@ export class DraftHeaders {
   }
 
   set(name: string, value: string): void {
-    const v = String(value).replace(TRIM, '');
+    // Like Headers, drops surrounding whitespace (trim() also takes Unicode spaces no value needs).
+    const v = String(value).trim();
     if (!NAME.test(name) || BAD_VALUE.test(v)) {
       // The value itself is left out: it may be a credential.
-      throw new ValidationError(`Invalid request header ${NAME.test(name) ? name : JSON.stringify(name)}`, {
-        details: [{ field: `headers.${name}`, key: 'invalid', description: 'must be an HTTP token name with a value without NUL, CR or LF' }],
+      throw new ValidationError(`Invalid request header ${JSON.stringify(name)}`, {
+        details: [{ field: `headers.${name}`, key: 'invalid', description: 'needs a token name and no NUL, CR or LF' }],
       });
     }
     this.record[name.toLowerCase()] = v;
+  }
+
+  /** Sets `name` unless the request already has it (defaults: User-Agent, Accept, Content-Type). */
+  fallback(name: string, value: string): void {
+    if (!this.has(name)) this.set(name, value);
   }
 
   delete(name: string): void {
@@ -55,6 +59,6 @@ export class DraftHeaders {
   }
 
   forEach(callback: (value: string, name: string) => void): void {
-    for (const k of Object.keys(this.record)) callback(this.record[k]!, k);
+    for (const k in this.record) callback(this.record[k]!, k);
   }
 }

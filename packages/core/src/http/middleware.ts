@@ -9,7 +9,7 @@
 /** Per-request facts the middleware may read. @public */
 export interface RequestMeta {
   /** The caller marked a non-idempotent method as safe to repeat (e.g. a create with a client-chosen id). */
-  readonly idempotent?: boolean;
+  readonly idempotent?: boolean | undefined;
   /** Attempt number, 1-based; retries and re-authentication increase it. */
   attempt: number;
   /**

@@ -1,14 +1,14 @@
-import type { Middleware, RequestMeta } from './middleware.js';
+import type { Middleware, MiddlewareParams } from './middleware.js';
 import type { Clock } from './types.js';
 import { parseRetryAfter } from './retry-after.js';
 import { systemClock } from './clock.js';
-import { currentOf, type Current } from './run-chain.js';
+import { currentOf } from './run-chain.js';
 
 /**
  * Methods that may be repeated without changing the result (RFC 9110 §9.2.2), plus the WebDAV
  * read methods. POST and PATCH are left out: repeating a create could duplicate an event.
  */
-const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', 'PROPFIND', 'REPORT']);
+const IDEMPOTENT = ['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', 'PROPFIND', 'REPORT'];
 
 /** Retry policy. @public */
 export interface RetryOptions {
@@ -30,11 +30,6 @@ export interface RetryOptions {
   clock?: Clock;
 }
 
-/** Whether a request may be retried: idempotent by method, or marked so by the caller. @internal */
-export function isRetryable(method: string, idempotent: boolean | undefined, methods: ReadonlySet<string> = IDEMPOTENT): boolean {
-  return idempotent ?? methods.has(method.toUpperCase());
-}
-
 /**
  * Retries failed requests with exponential backoff and full jitter, honouring `Retry-After`
  * (delta-seconds or HTTP-date) on 429 and 503.
@@ -45,31 +40,27 @@ export function isRetryable(method: string, idempotent: boolean | undefined, met
  * @public
  */
 export function retryMiddleware(options: RetryOptions = {}): Middleware {
-  const limit = options.limit ?? 2;
+  const { limit = 2, baseDelay = 300, maxDelay = 10_000, maxRetryAfter = 60_000, random = Math.random, clock = systemClock } = options;
   const statuses = new Set(options.statusCodes ?? [408, 429, 500, 502, 503, 504]);
-  const methods = new Set((options.methods ?? [...IDEMPOTENT]).map((m) => m.toUpperCase()));
-  const base = options.baseDelay ?? 300;
-  const maxDelay = options.maxDelay ?? 10_000;
-  const maxRetryAfter = options.maxRetryAfter ?? 60_000;
-  const random = options.random ?? Math.random;
-  const clock = () => options.clock ?? systemClock;
+  const methods = new Set((options.methods ?? IDEMPOTENT).map((m) => m.toUpperCase()));
 
-  const backoff = (attempt: number) => Math.min(maxDelay, base * 2 ** (attempt - 1)) * random();
-  const allowed = (request: Current, idempotent: boolean | undefined) =>
-    limit > 0 && isRetryable(request.method, idempotent, methods);
+  /** Whether this request may be repeated: idempotent by method, or marked so by the caller. */
+  const allowed = (p: MiddlewareParams) =>
+    p.dispatch && limit > 0 && (p.meta.idempotent ?? methods.has((currentOf(p) ?? p.request).method.toUpperCase()));
 
   /**
    * One loop for both failure kinds: a retryable status (then `Retry-After` may set the wait) or
-   * a transport error before any response. Returns the last outcome, response or error.
+   * a transport error before any response. Resolves to the last outcome, response or error.
    */
-  async function retryLoop(request: Current, meta: RequestMeta, dispatch: (r: Request) => Promise<Response>, first: Response | unknown) {
-    let outcome = first;
-    for (let retry = 1; retry <= limit; retry++) {
-      let wait = backoff(retry);
+  async function retry(p: MiddlewareParams, outcome: unknown): Promise<unknown> {
+    const { meta, dispatch } = p;
+    const request = currentOf(p) ?? p.request;
+    for (let attempt = 1; attempt <= limit; attempt++) {
+      let wait = Math.min(maxDelay, baseDelay * 2 ** (attempt - 1)) * random();
       if (outcome instanceof Response) {
         if (!statuses.has(outcome.status)) break;
         if (outcome.status === 429 || outcome.status === 503) {
-          const after = parseRetryAfter(outcome.headers.get('retry-after'), clock().now());
+          const after = parseRetryAfter(outcome.headers.get('retry-after'), clock.now());
           if (after !== undefined) {
             if (after * 1000 > maxRetryAfter) break; // the server asks for longer than we will wait
             wait = after * 1000;
@@ -77,10 +68,10 @@ export function retryMiddleware(options: RetryOptions = {}): Middleware {
         }
         await outcome.body?.cancel().catch(() => {});
       } else if (!isTransportError(outcome) || meta.signal?.aborted) break;
-      await clock().sleep(wait, meta.signal);
+      await clock.sleep(wait, meta.signal);
       meta.attempt++;
       try {
-        outcome = await dispatch(request as Request); // the runner accepts drafts too
+        outcome = await dispatch!(request as Request); // the runner accepts drafts too
       } catch (e) {
         outcome = e;
       }
@@ -90,25 +81,21 @@ export function retryMiddleware(options: RetryOptions = {}): Middleware {
 
   return {
     name: 'retry',
-    // Not `async`: the common case (a success) returns synchronously, with no promise allocated.
+    // No `async`: the common case (a success) returns synchronously, with no promise allocated.
     onResponse(p) {
-      const { response, meta, dispatch } = p;
-      if (!dispatch || !statuses.has(response.status)) return;
-      const request = currentOf(p) ?? p.request;
-      if (!allowed(request, meta.idempotent)) return;
-      return retryLoop(request, meta, dispatch, response).then((outcome) => {
-        if (outcome instanceof Response) return outcome;
-        throw outcome;
-      });
+      if (statuses.has(p.response.status) && allowed(p)) {
+        return retry(p, p.response).then((outcome) => {
+          if (outcome instanceof Response) return outcome;
+          throw outcome;
+        });
+      }
     },
-    async onError(p) {
-      const { error, meta, dispatch } = p;
-      const request = currentOf(p) ?? p.request;
-      // Only errors raised by fetch itself (no response yet) reach onError; a body that fails
-      // mid-stream is the caller's read and is never retried here.
-      if (!dispatch || !allowed(request, meta.idempotent) || !isTransportError(error)) return;
-      const outcome = await retryLoop(request, meta, dispatch, error);
-      return outcome instanceof Response || outcome instanceof Error ? outcome : undefined;
+    // Only errors raised by fetch itself (no response yet) reach onError; a body that fails
+    // mid-stream is the caller's read and is never retried here.
+    onError(p) {
+      if (isTransportError(p.error) && allowed(p)) {
+        return retry(p, p.error).then((outcome) => (outcome instanceof Response || outcome instanceof Error ? outcome : undefined));
+      }
     },
   };
 }

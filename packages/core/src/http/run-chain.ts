@@ -25,8 +25,8 @@ export type Current = Draft | Request;
  * gets a `dispatch` that sends a request through middleware `i+1…` and the fetch again, which is
  * what retry and re-authentication need and what openapi-fetch's own runner lacks.
  *
- * Bodies are buffered once (`meta.bag['body']`) and every attempt starts from a fresh draft: a
- * `Request` body is a one-shot stream, and `new Request(req, init)` moves it out of `req`.
+ * The body is buffered once and every attempt starts from a fresh draft: a `Request` body is a
+ * one-shot stream, and `new Request(req, init)` moves it out of `req`.
  *
  * One instance per logical request: a class rather than closures, so a request allocates one
  * object instead of half a dozen functions, which shows on a loopback benchmark.
@@ -34,80 +34,55 @@ export type Current = Draft | Request;
  */
 export class ChainRun {
   constructor(
-    private readonly chain: readonly Middleware[],
-    private readonly fetchImpl: () => FetchLike,
+    readonly chain: readonly Middleware[],
+    readonly fetch: () => FetchLike,
     readonly id: string,
     readonly meta: RequestMeta,
+    /** The buffered body: every attempt resends these bytes. */
+    readonly body: ArrayBuffer | undefined,
   ) {}
 
-  /** The buffered body: every attempt resends these bytes. */
-  body(): ArrayBuffer | undefined {
-    return this.meta.bag.get('body') as ArrayBuffer | undefined;
-  }
-
-  /** A fresh draft of `req` for another attempt (headers copied: the attempt may change them). */
-  rebuild(req: Current): Draft {
-    return {
-      url: req.url,
-      method: req.method,
-      headers: new DraftHeaders(req.headers),
-      ...(req.redirect ? { redirect: req.redirect } : {}),
-    };
-  }
-
-  private params(current: Current, i: number, response?: Response, error?: unknown): Params {
-    return new Params(current, this, i, response, error);
-  }
-
   async runFrom(start: number, request: Current): Promise<Response> {
-    const { chain, meta } = this;
+    const { chain } = this;
     let req = request;
     let response: Response | undefined;
     let error: unknown;
     let failed = false;
+    let result: unknown;
     // The request each middleware saw; middleware start, start+1, … ran, in that order.
     const saw: Current[] = [];
     try {
-      for (let i = start; i < chain.length; i++) {
+      for (let i = start; i < chain.length && !response; i++) {
         const mw = chain[i]!;
         saw.push(req);
         if (!mw.onRequest) continue;
-        const p = this.params(req, i);
-        const pending = mw.onRequest(p);
+        const p = new Params(req, this, i);
+        result = mw.onRequest(p);
         // Await only real promises: each needless await costs a microtask turn on every request.
-        const result = pending instanceof Promise ? await pending : pending;
-        if (result instanceof Request) req = result;
-        else if (result instanceof Response) {
-          response = result;
-          break;
-        } else req = p.current; // a middleware may have built (and edited) the Request in place
+        if (result instanceof Promise) result = await result;
+        // A middleware may also have built (and edited) the Request in place: `p.current`.
+        if (result instanceof Response) response = result;
+        else req = result instanceof Request ? result : p.current;
       }
       // Parts, not a Request: fetch would copy a Request anyway. The signal comes straight from
       // the client's controller: undici makes a copied Request's signal *follow* its source
       // through a WeakRef, so an intermediate Request being collected would drop the abort.
-      if (!response) response = await this.fetchImpl()(req.url, fetchInit(req, this.body(), meta.signal));
+      response ??= await this.fetch()(req.url, fetchInit(req, this.body, this.meta.signal));
     } catch (e) {
       error = e;
       failed = true;
     }
-    for (let k = saw.length - 1; k >= 0; k--) {
-      const i = start + k;
-      const r = saw[k]!;
-      const mw = chain[i]!;
-      if (failed) {
-        if (!mw.onError) continue;
-        const pending = mw.onError(this.params(r, i, undefined, error));
-        const result = pending instanceof Promise ? await pending : pending;
-        if (result instanceof Response) {
-          response = result;
-          failed = false;
-          error = undefined;
-        } else if (result instanceof Error) error = result;
-      } else if (mw.onResponse) {
-        const pending = mw.onResponse(this.params(r, i, response!) as Params & { response: Response });
-        const result = pending instanceof Promise ? await pending : pending;
-        if (result instanceof Response) response = result;
-      }
+    for (let k = saw.length; k--; ) {
+      const mw = chain[start + k]!;
+      const hook = failed ? mw.onError : mw.onResponse;
+      if (!hook) continue;
+      result = hook(new Params(saw[k]!, this, start + k, response, error) as Params & { response: Response; error: unknown });
+      if (result instanceof Promise) result = await result;
+      if (result instanceof Response) {
+        response = result;
+        failed = false;
+        error = undefined;
+      } else if (failed && result instanceof Error) error = result;
     }
     if (failed) throw error;
     return response!;
@@ -121,7 +96,7 @@ export class ChainRun {
 function fetchInit(req: Current, body: ArrayBuffer | undefined, signal: AbortSignal | undefined): RequestInit {
   const init: RequestInit = { headers: req.headers instanceof DraftHeaders ? req.headers.record : req.headers };
   if (req.method !== 'GET') init.method = req.method;
-  if (body !== undefined) init.body = body;
+  if (body) init.body = body;
   if (signal) init.signal = signal;
   if (req.redirect) init.redirect = req.redirect;
   return init;
@@ -144,8 +119,8 @@ export class Params {
     public current: Current,
     private readonly run: ChainRun,
     private readonly index: number,
-    readonly response: Response | undefined,
-    readonly error: unknown,
+    readonly response?: Response,
+    readonly error?: unknown,
   ) {}
 
   /** Unique id of the logical request (stable across retries). */
@@ -158,23 +133,19 @@ export class Params {
     return this.run.meta;
   }
 
-  /** Sends a request through the middleware after this one and the fetch again (retry, re-auth). */
+  /**
+   * Sends a request through the middleware after this one and the fetch again (retry, re-auth),
+   * from a fresh draft: headers copied, the attempt may change them.
+   */
   get dispatch(): (request: Request) => Promise<Response> {
-    return (next: Current) => this.run.runFrom(this.index + 1, this.run.rebuild(next));
+    return (next: Current) =>
+      this.run.runFrom(this.index + 1, { url: next.url, method: next.method, headers: new DraftHeaders(next.headers), redirect: next.redirect });
   }
 
   /** The request as a real `Request`, built on first access (openapi-fetch middleware expect one). */
   get request(): Request {
-    if (!(this.current instanceof Request)) {
-      const c = this.current;
-      this.current = new Request(c.url, {
-        method: c.method,
-        headers: c.headers instanceof DraftHeaders ? c.headers.record : c.headers,
-        body: this.run.body() ?? null,
-        ...(c.redirect ? { redirect: c.redirect } : {}),
-      });
-    }
-    return this.current as Request;
+    const c = this.current;
+    return c instanceof Request ? c : (this.current = new Request(c.url, fetchInit(c, this.run.body, undefined)));
   }
 
   /** openapi-fetch compatibility only; computed on demand, URL parsing is not free. */
