@@ -99,3 +99,24 @@ export async function deleteCalendar(cal: Calendar, dav: DavTransport): Promise<
   if (reply.status === 207 || reply.status < 200 || reply.status > 299) throw dav.writeError(reply, 'DELETE', 'Deleting the calendar');
 }
 
+
+/**
+ * A calendar by URL without discovery (PROPFIND Depth 0): `client.calendar(url)` and
+ * `principal.calendar({ url })`. Not a calendar: ValidationError for the client (a bad argument),
+ * NotFoundError for the principal (nothing by that URL in the home).
+ */
+export async function calendarAt(k: Kit, dav: DavTransport, href: string, notFound: boolean): Promise<Calendar> {
+  const url = k.asCollection(href);
+  const ms = await dav.multistatus('PROPFIND', url, { body: k.propfind(k.CALENDAR_PROPS), depth: '0' });
+  const r = ms.responses.find((x) => k.pathKey(x.href) === k.pathKey(url)) ?? ms.responses[0];
+  const cal = r && k.Calendar.fromResponse(dav, r);
+  if (cal) return cal;
+  throw notFound ? new k.NotFoundError(`${url} is not a calendar`, { provider: 'caldav', url }) : k.bad('calendar', 'url', 'invalid', `${url} is not a calendar collection`);
+}
+
+/** `CalendarObject.delete` of a whole resource: DELETE with If-Match (a 412 is a ConflictError). */
+export async function deleteObject(k: Kit, obj: CalendarObject, dav: DavTransport): Promise<void> {
+  const reply = await dav.send('DELETE', obj.url, { ...(obj.etag ? { headers: { 'if-match': obj.etag } } : {}), idempotent: false });
+  if (reply.status === 404) throw new k.NotFoundError('The calendar object no longer exists', { provider: 'caldav', method: 'DELETE', url: obj.url, status: 404 });
+  if (reply.status === 207 || reply.status < 200 || reply.status > 299) throw dav.writeError(reply, 'DELETE', 'Deleting the calendar object');
+}

@@ -1,4 +1,4 @@
-import { NotFoundError, ProtocolError, isCalError } from '@cal/core';
+import { ProtocolError, isCalError } from '@cal/core';
 import {
   getProperty,
   mainComponent,
@@ -148,13 +148,8 @@ export class CalendarObject {
 
   /** Deletes the resource with `If-Match` (a 412 is a ConflictError: someone changed it meanwhile). */
   async delete(): Promise<void> {
-    if (this.occurrence?.recurrenceId) {
-      await this.#editSeries('delete');
-      return;
-    }
-    const reply = await this.#dav.send('DELETE', this.url, { ...(this.etag ? { headers: { 'if-match': this.etag } } : {}), idempotent: false });
-    if (reply.status === 404) throw new NotFoundError('The calendar object no longer exists', { provider: 'caldav', method: 'DELETE', url: this.url, status: 404 });
-    if (reply.status === 207 || reply.status < 200 || reply.status > 299) throw this.#dav.writeError(reply, 'DELETE', 'Deleting the calendar object');
+    if (this.occurrence?.recurrenceId) await this.#editSeries('delete');
+    else await (await onDemand()).deleteObject(kit, this, this.#dav);
   }
 
   /**

@@ -12,12 +12,12 @@ import {
   type RetryOptions,
 } from '@cal/core';
 import { child } from '@cal/core/xml';
-import { Calendar } from './calendar.js';
+import type { Calendar } from './calendar.js';
 import * as bodies from './dav/bodies.js';
-import { asCollection } from './dav/href.js';
 import { prop, propHref, type Multistatus } from './dav/multistatus.js';
 import { CALDAV, DAV } from './dav/namespaces.js';
 import { Principal, readPrincipal } from './principal.js';
+import { kit, onDemand } from './on-demand.js';
 import { DavTransport } from './transport.js';
 
 /** Package version, sent in the User-Agent. */
@@ -122,12 +122,7 @@ export class CalDAVClient {
 
   /** A calendar by URL without discovery (one PROPFIND Depth 0). */
   async calendar(url: string): Promise<Calendar> {
-    const abs = asCollection(new URL(url, this.url).href);
-    const ms = await this.#dav.multistatus('PROPFIND', abs, { body: bodies.propfind(bodies.CALENDAR_PROPS), depth: '0' });
-    const r = ms.responses[0];
-    const cal = r && Calendar.fromResponse(this.#dav, r);
-    if (!cal) throw bad('calendar', 'url', 'invalid', `${abs} is not a calendar collection`);
-    return cal;
+    return (await onDemand()).calendarAt(kit, this.#dav, new URL(url, this.url).href, false);
   }
 
   async #currentUserPrincipal(url: string): Promise<string | undefined> {

@@ -18,8 +18,8 @@ export {
   toDate,
 } from '@cal/ical';
 export { Calendar, checkRange, multiget, query, unsupported } from './calendar.js';
-export { body, calendarQuery, propfind, utc } from './dav/bodies.js';
-export { pathKey } from './dav/href.js';
+export { CALENDAR_PROPS, body, calendarQuery, propfind, utc } from './dav/bodies.js';
+export { asCollection, pathKey } from './dav/href.js';
 export { APPLE, CALDAV, DAV } from './dav/namespaces.js';
 export { parseDavXml, prop, propText } from './dav/multistatus.js';
 export { bad } from './errors.js';

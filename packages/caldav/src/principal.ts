@@ -75,14 +75,7 @@ export class Principal implements PrincipalInfo {
 
   /** One calendar by display name (or by last path segment), or by URL. NotFoundError when absent. */
   async calendar(by: { name: string } | { url: string }): Promise<Calendar> {
-    if (by && 'url' in by && typeof by.url === 'string') {
-      const url = asCollection(new URL(by.url, this.calendarHomeUrl).href);
-      const ms = await this.#dav.multistatus('PROPFIND', url, { body: bodies.propfind(bodies.CALENDAR_PROPS), depth: '0' });
-      const r = ms.responses.find((x) => pathKey(x.href) === pathKey(url)) ?? ms.responses[0];
-      const cal = r && Calendar.fromResponse(this.#dav, r);
-      if (!cal) throw new NotFoundError(`${url} is not a calendar`, { provider: 'caldav', url });
-      return cal;
-    }
+    if (by && 'url' in by && typeof by.url === 'string') return (await onDemand()).calendarAt(kit, this.#dav, new URL(by.url, this.calendarHomeUrl).href, true);
     if (!by || !('name' in by) || typeof by.name !== 'string')
       throw bad('calendar', 'name', 'required', 'calendar() needs { name } or { url }');
     const all = await this.calendars();
