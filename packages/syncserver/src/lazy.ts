@@ -1,4 +1,5 @@
-import { ConnectionError } from './errors.js';
+import { NetworkError } from '@cal/core';
+import { toOCSSError } from './errors.js';
 
 /**
  * Memoizes a dynamic `import()` of a module a typical app never needs. A failed load (offline, a
@@ -11,6 +12,7 @@ export function lazy<T>(load: () => Promise<T>): () => Promise<T> {
   return () =>
     (pending ??= load().catch((cause: unknown) => {
       pending = undefined;
-      throw new ConnectionError('Could not load a module of @cal/syncserver', { cause });
+      // A core NetworkError marked as an OCSS ConnectionError (see errors.ts).
+      throw toOCSSError(new NetworkError('Could not load a module of @cal/syncserver', { provider: 'syncserver', cause }));
     }));
 }

@@ -36,7 +36,7 @@ function decode(raw: string, pos: number): string {
     const char = num && cp <= 0x10ffff ? String.fromCodePoint(cp) : '';
     // `hasOwn`: `&constructor;` must not find Object.prototype.constructor.
     const rep = !semi ? undefined : num ? (XML_CHAR.test(char) ? char : undefined) : Object.hasOwn(PREDEFINED, name) ? PREDEFINED[name] : undefined;
-    if (rep === undefined) fail(`${ref.slice(0, 14)} is not one of the five predefined entities or an XML character reference (no DTD entities)`, pos + at);
+    if (rep === undefined) fail(`entity ${ref.slice(0, 14)} not allowed (no DTD)`, pos + at);
     return rep;
   });
 }
@@ -55,7 +55,7 @@ function resolve(scope: Scope, qname: string, isAttr: boolean, pos: number): [st
   const prefix = qname.slice(0, colon);
   const local = qname.slice(colon + 1);
   const uri = prefix === 'xml' ? XML_NS : scope[prefix];
-  if (!local || local.includes(':') || !uri) fail(`bad qualified name or unbound prefix "${qname}"`, pos);
+  if (!local || local.includes(':') || !uri) fail(`bad name or unbound prefix ${qname}`, pos);
   return [uri, local];
 }
 
@@ -94,22 +94,22 @@ export function parseXml(text: string, options: ParseXmlOptions = {}): XmlElemen
     const c1 = text[lt + 1];
     if (text.startsWith('<!--', lt)) pos = skipPast(text, '-->', lt + 4, 'comment');
     else if (text.startsWith('<![CDATA[', lt)) {
-      if (!top) fail('CDATA outside the root element', lt);
+      if (!top) fail('text outside the root element', lt);
       pos = skipPast(text, ']]>', lt + 9, 'CDATA section');
       top.el.text += text.slice(lt + 9, pos - 3);
     } else if (c1 === '!') {
       // <!DOCTYPE …>, <!ENTITY …>, <!ELEMENT …>: DTDs are how XXE and billion-laughs get in.
-      fail('DOCTYPE, ENTITY and other DTD declarations are not allowed', lt);
+      fail('DTD (DOCTYPE, ENTITY) not allowed', lt);
     } else if (c1 === '?') pos = skipPast(text, '?>', lt + 2, 'processing instruction');
     else if (c1 === '/') {
       pos = skipPast(text, '>', lt + 2, 'end tag');
       const name = text.slice(lt + 2, pos - 1).trimEnd();
-      if (stack.pop()?.qname !== name) fail(`end tag </${name}> does not match an open element`, lt);
+      if (stack.pop()?.qname !== name) fail(`unexpected </${name}>`, lt);
     } else {
       NAME.lastIndex = lt + 1;
       const qname = NAME.exec(text)?.[0];
       if (!qname) fail('empty element name', lt);
-      if (root && !top) fail('more than one root element', lt);
+      if (root && !top) fail('second root element', lt);
       let scope = top?.scope ?? rootScope;
       let ownScope = false;
       const raw: string[] = [];
@@ -123,8 +123,8 @@ export function parseXml(text: string, options: ParseXmlOptions = {}): XmlElemen
         const value = decode(m[2] ?? m[3]!, m.index);
         if (aname === 'xmlns' || aname.startsWith('xmlns:')) {
           const prefix = aname.slice(6);
-          if (prefix === 'xml' || prefix === 'xmlns') fail(`reserved prefix "${prefix}" redeclared`, i);
-          if (prefix && !value) fail(`prefix "${prefix}" bound to an empty namespace`, i);
+          // Reserved prefixes, and unbinding a prefix (only XML 1.1 allows `xmlns:p=""`).
+          if (prefix === 'xml' || prefix === 'xmlns' || (prefix && !value)) fail(`bad declaration ${aname}`, i);
           if (!ownScope) scope = Object.create(scope) as Scope;
           ownScope = true;
           scope[prefix] = value;
@@ -133,7 +133,7 @@ export function parseXml(text: string, options: ParseXmlOptions = {}): XmlElemen
       TAG_END.lastIndex = i;
       const end = TAG_END.exec(text);
       // Unquoted or unterminated values, `<` in a value, a name without `=`: nothing above matched.
-      if (!end) fail('malformed start tag or attribute', i);
+      if (!end) fail('malformed tag', i);
       if (++nodes > maxNodes) fail(`more than ${maxNodes} elements`, lt);
       if (stack.length >= maxDepth) fail(`nesting deeper than ${maxDepth}`, lt);
       const [ns, local] = resolve(scope, qname, false, lt);
@@ -141,7 +141,7 @@ export function parseXml(text: string, options: ParseXmlOptions = {}): XmlElemen
       for (let k = 0; k < raw.length; k += 2) {
         const [auri, alocal] = resolve(scope, raw[k]!, true, lt);
         const key = auri ? `{${auri}}${alocal}` : alocal;
-        if (Object.hasOwn(attrs, key)) fail(`duplicate attribute "${raw[k]}"`, lt);
+        if (Object.hasOwn(attrs, key)) fail(`duplicate attribute ${raw[k]}`, lt);
         attrs[key] = raw[k + 1]!;
       }
       const el: XmlElement = { ns, local, attrs, children: [], text: '' };
@@ -151,7 +151,7 @@ export function parseXml(text: string, options: ParseXmlOptions = {}): XmlElemen
       pos = TAG_END.lastIndex;
     }
   }
-  if (stack.length) fail(`unclosed element <${stack[stack.length - 1]!.qname}>`, text.length);
+  if (stack.length) fail(`unclosed <${stack[stack.length - 1]!.qname}>`, text.length);
   if (!root) fail('no root element', 0);
   return root;
 }
