@@ -8,7 +8,6 @@ import { isCalError } from '../errors/cal-error.js';
 import type { OAuth2Options } from './options.js';
 import { loadTokenEndpoint } from './load-token-endpoint.js';
 import type { TokenEndpoint } from './token-endpoint.js';
-import { randomToken, s256Challenge } from './pkce.js';
 
 /** Result of {@link OAuth2Auth.authorizationUrl}. Keep `state` and `codeVerifier` for the callback. @public */
 export interface AuthorizationRequest {
@@ -146,28 +145,11 @@ export function createOAuth2Auth(options: OAuth2Options): OAuth2Auth {
     secrets,
 
     async authorizationUrl(opts = {}) {
-      if (!options.authorizationEndpoint) {
-        throw new ValidationError('authorizationEndpoint is not configured', { provider, operation: 'authorizationUrl' });
-      }
-      const redirectUri = opts.redirectUri ?? options.redirectUri;
-      if (!redirectUri) throw new ValidationError('redirectUri is required', { provider, operation: 'authorizationUrl', details: [{ field: 'redirectUri', description: 'required' }] });
-      const url = new URL(options.authorizationEndpoint);
-      const state = opts.state ?? randomToken();
-      const p = url.searchParams;
-      p.set('client_id', options.clientId);
-      p.set('redirect_uri', redirectUri);
-      p.set('response_type', 'code');
-      const scope = (opts.scopes ?? options.scopes ?? []).join(' ');
-      if (scope) p.set('scope', scope);
-      p.set('state', state);
-      let codeVerifier: string | undefined;
-      if (opts.pkce ?? true) {
-        codeVerifier = randomToken();
-        p.set('code_challenge', await s256Challenge(codeVerifier));
-        p.set('code_challenge_method', 'S256');
-      }
-      for (const [k, v] of Object.entries(opts.params ?? {})) p.set(k, v);
-      return { url: url.toString(), state, ...(codeVerifier ? { codeVerifier } : {}) };
+      const { buildAuthorizationUrl } = await import('./authorization-url.js').catch((cause: unknown) => {
+        // Only a failed chunk download can get here; typed like any other failed transfer.
+        throw new NetworkError('Could not load the authorization URL builder', { cause, provider });
+      });
+      return buildAuthorizationUrl(options, opts, provider, ValidationError);
     },
 
     async exchangeCode(input, opts = {}) {
