@@ -3,6 +3,7 @@ import { PROVIDER, USER_AGENT } from './constants.js';
 import { Transport, parseProblem, type RequestOptions } from './transport.js';
 import { invalid } from './validate.js';
 import { lazy } from './lazy.js';
+import { kit } from './on-demand-kit.js';
 import { getCalendars } from './calendars.js';
 import { createEvent, deleteEvent, getEvent, getEvents, patchEvent } from './events.js';
 import { getSyncToken } from './sync-token.js';
@@ -12,7 +13,7 @@ import type { MethodCall } from './method-call.js';
 import type { CreateEventsResult, EventInput, WriteOptions } from './events.js';
 import type { SyncOptions, SyncResult } from './sync.js';
 import type { TaskFields } from './tasks.js';
-import type { NewCalendar } from './calendars.js';
+import type { NewCalendar } from './calendar-writes.js';
 import type { JMAPCalendarObject } from './calendar-object.js';
 import type { Invocation, JMAPSession, PatchObject } from './types/core.js';
 import type { JMAPCalendar, JMAPTaskList, JSCalendarTask } from './types/jscalendar.js';
@@ -155,23 +156,23 @@ export function createJMAPClient(options: JMAPClientOptions): JMAPClient {
     http,
     getSession: () => t.getSession(),
     getCalendars: () => getCalendars(t),
-    createCalendar: async (props) => (await more()).createCalendar(t, props),
-    deleteCalendar: async (id, o) => (await more()).deleteCalendar(t, id, o),
+    createCalendar: async (props) => (await more()).createCalendar(kit, t, props),
+    deleteCalendar: async (id, o) => (await more()).deleteCalendar(kit, t, id, o),
     createEvent: (calendarId, event, o) => createEvent(t, calendarId, event, o),
-    createEvents: async (calendarId, events, o) => (await more()).createEvents(t, calendarId, events, o),
+    createEvents: async (calendarId, events, o) => (await more()).createEvents(kit, t, calendarId, events, o),
     getEvent: (id) => getEvent(t, id),
     getEvents: (ids) => getEvents(t, ids),
-    updateEvent: async (id, event, o) => (await more()).updateEvent(t, id, event, o),
+    updateEvent: async (id, event, o) => (await more()).updateEvent(kit, t, id, event, o),
     patchEvent: (id, patch, o) => patchEvent(t, id, patch, o),
     deleteEvent: (id, o) => deleteEvent(t, id, o),
     searchEvents: (o = {}) => searchEvents(t, o, dialect),
     getSyncToken: () => getSyncToken(t),
-    getObjectsBySyncToken: async (token, o) => (await more()).getObjectsBySyncToken(t, token, o),
-    getTaskLists: async () => (await more()).getTaskLists(t),
-    createTask: async (listId, title, fields) => (await more()).createTask(t, listId, title, fields),
-    getTask: async (id) => (await more()).getTask(t, id),
-    updateTask: async (id, patch) => (await more()).updateTask(t, id, patch),
-    deleteTask: async (id) => (await more()).deleteTask(t, id),
+    getObjectsBySyncToken: async (token, o) => (await more()).getObjectsBySyncToken(kit, t, token, o),
+    getTaskLists: async () => (await more()).getTaskLists(kit, t),
+    createTask: async (listId, title, fields) => (await more()).createTask(kit, t, listId, title, fields),
+    getTask: async (id) => (await more()).getTask(kit, t, id),
+    updateTask: async (id, patch) => (await more()).updateTask(kit, t, id, patch),
+    deleteTask: async (id) => (await more()).deleteTask(kit, t, id),
     request: (calls, o) => t.send(calls, o),
   };
 }

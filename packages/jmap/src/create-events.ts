@@ -1,8 +1,5 @@
-import { call } from './method-call.js';
-import { setErrors } from './set-result.js';
-import { toServerEvent } from './server-event.js';
-import { setOptions, toEvent, type CreateEventsResult, type EventInput, type WriteOptions } from './events.js';
-import { invalid, requireId } from './validate.js';
+import type { Kit } from './on-demand.js';
+import type { CreateEventsResult, EventInput, WriteOptions } from './events.js';
 import type { SetErrorEntry } from './errors.js';
 import type { Transport } from './transport.js';
 import type { JSCalendarEvent } from './types/jscalendar.js';
@@ -12,12 +9,12 @@ import type { JSCalendarEvent } from './types/jscalendar.js';
  * chunk, so 500 events are one request on Cyrus). Rejected items are reported, not thrown.
  * @internal
  */
-export async function createEvents(t: Transport, calendarId: string, inputs: readonly EventInput[], opts: WriteOptions = {}): Promise<CreateEventsResult> {
-  requireId(calendarId, 'calendarId', 'createEvents');
-  if (!Array.isArray(inputs)) throw invalid('events', 'createEvents', 'expected an array of events');
+export async function createEvents(k: Kit, t: Transport, calendarId: string, inputs: readonly EventInput[], opts: WriteOptions = {}): Promise<CreateEventsResult> {
+  k.requireId(calendarId, 'calendarId', 'createEvents');
+  if (!Array.isArray(inputs)) throw k.invalid('events', 'createEvents', 'expected an array of events');
   const events: JSCalendarEvent[] = [];
   // One by one, so the first bad item is the one reported (as before the converter became lazy).
-  for (const i of inputs) events.push({ ...toServerEvent(await toEvent(i, 'createEvents')), calendarIds: { [calendarId]: true as const } });
+  for (const i of inputs) events.push({ ...k.toServerEvent(await k.toEvent(i, 'createEvents')), calendarIds: { [calendarId]: true } });
   const session = await t.getSession(opts.signal);
   const core = session.capabilities['urn:ietf:params:jmap:core'] as { maxObjectsInSet?: number } | undefined;
   const chunk = Math.max(1, Number(core?.maxObjectsInSet) || 500);
@@ -27,11 +24,10 @@ export async function createEvents(t: Transport, calendarId: string, inputs: rea
   for (let from = 0; from < events.length; from += chunk) {
     const create: Record<string, JSCalendarEvent> = {};
     events.slice(from, from + chunk).forEach((e, i) => (create[`e${from + i}`] = e));
-    const c = call('CalendarEvent/set', { create, ...setOptions(opts) });
-    const res = (await t.send([c], opts.signal ? { signal: opts.signal } : {})).get(c);
+    const res = await t.one(k.call('CalendarEvent/set', { create, ...k.setOptions(opts) }), opts.signal);
     newState = res.newState;
     for (const [key, obj] of Object.entries(res.created ?? {})) ids[Number(key.slice(1))] = obj.id;
-    errors.push(...setErrors(res));
+    errors.push(...k.setErrors(res));
   }
   return { ids, errors, newState };
 }

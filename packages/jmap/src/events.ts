@@ -1,7 +1,6 @@
 import { NotFoundError } from '@cal/core';
 import { PROVIDER } from './constants.js';
 import { call } from './method-call.js';
-import { assertSetOk } from './set-result.js';
 import { JMAPCalendarObject } from './calendar-object.js';
 import { toServerEvent } from './server-event.js';
 import { lazy } from './lazy.js';
@@ -60,21 +59,15 @@ export function setOptions(opts: WriteOptions): Record<string, unknown> {
 /** `CalendarEvent/set` create of one event; returns its id. @internal */
 export async function createEvent(t: Transport, calendarId: string, input: EventInput, opts: WriteOptions = {}): Promise<string> {
   requireId(calendarId, 'calendarId', 'createEvent');
-  const event = { ...toServerEvent(await toEvent(input, 'createEvent')), calendarIds: { [calendarId]: true as const } };
-  const c = call('CalendarEvent/set', { create: { 'new-0': event }, ...setOptions(opts) });
-  const res = (await t.send([c], opts.signal ? { signal: opts.signal } : {})).get(c);
-  assertSetOk(c.name, c.id, res);
-  const id = res.created?.['new-0']?.id;
-  if (!id) throw new NotFoundError('CalendarEvent/set reported no created id', { provider: PROVIDER, body: res });
-  return id;
+  const event = { ...toServerEvent(await toEvent(input, 'createEvent')), calendarIds: { [calendarId]: true } };
+  return t.create('CalendarEvent/set', 'new-0', event, setOptions(opts), opts.signal);
 }
 
 /** `CalendarEvent/get` of some ids. @internal */
 export async function getEvents(t: Transport, ids: readonly string[], signal?: AbortSignal): Promise<{ list: JMAPCalendarObject[]; notFound: string[] }> {
   if (!Array.isArray(ids)) throw invalid('ids', 'getEvents', 'expected an array of ids');
   ids.forEach((id) => requireId(id, 'id', 'getEvents'));
-  const c = call('CalendarEvent/get', { ids });
-  const res = (await t.send([c], signal ? { signal } : {})).get(c);
+  const res = await t.one(call('CalendarEvent/get', { ids }), signal);
   return { list: res.list.map((e) => new JMAPCalendarObject(e)), notFound: res.notFound ?? [] };
 }
 
@@ -91,13 +84,11 @@ export async function getEvent(t: Transport, id: string, signal?: AbortSignal): 
 export async function patchEvent(t: Transport, id: string, patch: PatchObject, opts: WriteOptions = {}): Promise<void> {
   requireId(id, 'id', 'patchEvent');
   if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) throw invalid('patch', 'patchEvent', 'expected a PatchObject');
-  const c = call('CalendarEvent/set', { update: { [id]: patch }, ...setOptions(opts) });
-  assertSetOk(c.name, c.id, (await t.send([c], opts.signal ? { signal: opts.signal } : {})).get(c));
+  await t.set(call('CalendarEvent/set', { update: { [id]: patch }, ...setOptions(opts) }), opts.signal);
 }
 
 /** `CalendarEvent/set` destroy. @internal */
 export async function deleteEvent(t: Transport, id: string, opts: WriteOptions = {}): Promise<void> {
   requireId(id, 'id', 'deleteEvent');
-  const c = call('CalendarEvent/set', { destroy: [id], ...setOptions(opts) });
-  assertSetOk(c.name, c.id, (await t.send([c], opts.signal ? { signal: opts.signal } : {})).get(c));
+  await t.set(call('CalendarEvent/set', { destroy: [id], ...setOptions(opts) }), opts.signal);
 }

@@ -30,7 +30,7 @@ export type { CreateEventsResult, EventInput, WriteOptions } from './events.js';
 export type { SearchOptions } from './search.js';
 export type { SyncOptions, SyncResult } from './sync.js';
 export type { TaskFields } from './tasks.js';
-export type { NewCalendar } from './calendars.js';
+export type { NewCalendar } from './calendar-writes.js';
 export { CAPABILITY_CALENDARS, CAPABILITY_CORE, CAPABILITY_TASKS } from './constants.js';
 export type {
   ChangesArgs,

@@ -5,7 +5,8 @@
  * @internal
  * @packageDocumentation
  */
-export { createCalendar, deleteCalendar } from './calendars.js';
+export type { Kit } from './on-demand-kit.js';
+export { createCalendar, deleteCalendar } from './calendar-writes.js';
 export { createEvents } from './create-events.js';
 export { updateEvent } from './replace-event.js';
 export { getObjectsBySyncToken } from './sync.js';

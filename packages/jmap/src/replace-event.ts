@@ -1,6 +1,5 @@
-import { toServerEvent } from './server-event.js';
-import { patchEvent, toEvent, type EventInput, type WriteOptions } from './events.js';
-import { requireId } from './validate.js';
+import type { Kit } from './on-demand.js';
+import type { EventInput, WriteOptions } from './events.js';
 import type { Transport } from './transport.js';
 import type { JSCalendarEvent } from './types/jscalendar.js';
 import type { PatchObject } from './types/core.js';
@@ -19,10 +18,10 @@ const REPLACED = [
 const NOT_PATCHED = new Set(['id', 'uid', '@type', 'created', 'updated', 'x-href', 'blobId', 'utcStart', 'utcEnd', 'isOrigin', 'baseEventId']);
 
 /** Builds the PatchObject that replaces an event with a new version. @internal */
-export function replacementPatch(event: JSCalendarEvent): PatchObject {
+export function replacementPatch(k: Kit, event: JSCalendarEvent): PatchObject {
   const patch: PatchObject = {};
   for (const key of REPLACED) patch[key] = null;
-  for (const [key, value] of Object.entries(toServerEvent(event))) {
+  for (const [key, value] of Object.entries(k.toServerEvent(event))) {
     if (!NOT_PATCHED.has(key) && value !== undefined) patch[key] = value;
   }
   if (!('calendarIds' in event)) delete patch['calendarIds'];
@@ -30,7 +29,7 @@ export function replacementPatch(event: JSCalendarEvent): PatchObject {
 }
 
 /** Replaces an event with a new version (VCALENDAR text or JSCalendar). @internal */
-export async function updateEvent(t: Transport, id: string, input: EventInput, opts: WriteOptions = {}): Promise<void> {
-  requireId(id, 'id', 'updateEvent');
-  await patchEvent(t, id, replacementPatch(await toEvent(input, 'updateEvent')), opts);
+export async function updateEvent(k: Kit, t: Transport, id: string, input: EventInput, opts: WriteOptions = {}): Promise<void> {
+  k.requireId(id, 'id', 'updateEvent');
+  await k.patchEvent(t, id, replacementPatch(k, await k.toEvent(input, 'updateEvent')), opts);
 }

@@ -1,9 +1,6 @@
 import { ProtocolError } from '@cal/core';
-import { PROVIDER } from './constants.js';
-import { call } from './method-call.js';
-import { JMAPCalendarObject } from './calendar-object.js';
-import { JMAPMethodError } from './errors.js';
-import { invalid, requireId } from './validate.js';
+import type { Kit } from './on-demand.js';
+import type { JMAPCalendarObject } from './calendar-object.js';
 import type { Transport } from './transport.js';
 
 /** Result of {@link JMAPClient.getObjectsBySyncToken}. @public */
@@ -41,15 +38,15 @@ export interface SyncOptions {
  * is true it keeps paging from `newState` and returns the final state (python-caldav raises there).
  * @internal
  */
-export async function getObjectsBySyncToken(t: Transport, token: string, opts: SyncOptions = {}): Promise<SyncResult> {
-  requireId(token, 'syncToken', 'getObjectsBySyncToken');
+export async function getObjectsBySyncToken(k: Kit, t: Transport, token: string, opts: SyncOptions = {}): Promise<SyncResult> {
+  k.requireId(token, 'syncToken', 'getObjectsBySyncToken');
   if (opts.maxChanges !== undefined && !(Number.isInteger(opts.maxChanges) && opts.maxChanges > 0)) {
-    throw invalid('maxChanges', 'getObjectsBySyncToken', 'must be a positive integer');
+    throw k.invalid('maxChanges', 'getObjectsBySyncToken', 'must be a positive integer');
   }
   const send = opts.signal ? { signal: opts.signal } : {};
   // Page size: never more ids than one /get may take (RFC 8620 §2 maxObjectsInGet), so the two
   // referenced gets cannot fail with requestTooLarge.
-  const maxChanges = opts.maxChanges ?? (await maxObjectsInGet(t, opts.signal));
+  const maxChanges = opts.maxChanges ?? (await maxObjectsInGet(k, t, opts.signal));
   const created = new Set<string>();
   const updated = new Set<string>();
   const destroyed = new Set<string>();
@@ -58,14 +55,14 @@ export async function getObjectsBySyncToken(t: Transport, token: string, opts: S
   let requests = 0;
   const maxPages = opts.maxPages ?? 1000;
   for (;;) {
-    const ch = call('CalendarEvent/changes', { sinceState: since, ...(maxChanges ? { maxChanges } : {}) });
-    const gc = call('CalendarEvent/get', { '#ids': ch.ref('/created') });
-    const gu = call('CalendarEvent/get', { '#ids': ch.ref('/updated') });
+    const ch = k.call('CalendarEvent/changes', { sinceState: since, ...(maxChanges ? { maxChanges } : {}) });
+    const gc = k.call('CalendarEvent/get', { '#ids': ch.ref('/created') });
+    const gu = k.call('CalendarEvent/get', { '#ids': ch.ref('/updated') });
     const res = await t.send([ch, gc, gu], send);
     requests++;
     const r = res.result(ch);
     if (!r.ok) {
-      if (r.error instanceof JMAPMethodError && r.error.type === 'cannotCalculateChanges') return fullResync(t, requests, maxChanges, opts.signal);
+      if (r.error instanceof k.JMAPMethodError && r.error.type === 'cannotCalculateChanges') return fullResync(k, t, requests, maxChanges, opts.signal);
       throw r.error;
     }
     const page = r.value;
@@ -78,7 +75,7 @@ export async function getObjectsBySyncToken(t: Transport, token: string, opts: S
       if (!created.delete(id)) destroyed.add(id);
     }
     for (const e of [...res.get(gc).list, ...res.get(gu).list]) {
-      const o = new JMAPCalendarObject(e);
+      const o = new k.JMAPCalendarObject(e);
       objects.set(o.id, o);
     }
     if (!page.hasMoreChanges) {
@@ -86,16 +83,16 @@ export async function getObjectsBySyncToken(t: Transport, token: string, opts: S
       break;
     }
     if (page.newState === since) {
-      throw new ProtocolError('CalendarEvent/changes reported hasMoreChanges without advancing the state', { provider: PROVIDER, body: page });
+      throw new ProtocolError('CalendarEvent/changes reported hasMoreChanges without advancing the state', { provider: k.PROVIDER, body: page });
     }
     since = page.newState;
-    if (requests >= maxPages) throw new ProtocolError(`Sync did not finish within ${maxPages} pages`, { provider: PROVIDER });
+    if (requests >= maxPages) throw new ProtocolError(`Sync did not finish within ${maxPages} pages`, { provider: k.PROVIDER });
   }
   const pick = (ids: Set<string>) => [...ids].map((id) => objects.get(id)).filter((o): o is JMAPCalendarObject => o !== undefined);
   return { added: pick(created), modified: pick(updated), deleted: [...destroyed], syncToken: since, fullResync: false, requests };
 }
 
-async function maxObjectsInGet(t: Transport, signal?: AbortSignal): Promise<number | undefined> {
+async function maxObjectsInGet(k: Kit, t: Transport, signal?: AbortSignal): Promise<number | undefined> {
   const core = (await t.getSession(signal)).capabilities['urn:ietf:params:jmap:core'] as { maxObjectsInGet?: unknown } | undefined;
   const n = Number(core?.maxObjectsInGet);
   return Number.isInteger(n) && n > 0 ? n : undefined;
@@ -106,20 +103,20 @@ async function maxObjectsInGet(t: Transport, signal?: AbortSignal): Promise<numb
  * as the first page, before the data, so changes made while paging show up in the next sync. Pages are
  * `CalendarEvent/query` + a `#ids` get, sized to `maxObjectsInGet`.
  */
-async function fullResync(t: Transport, requests: number, pageSize: number | undefined, signal?: AbortSignal): Promise<SyncResult> {
+async function fullResync(k: Kit, t: Transport, requests: number, pageSize: number | undefined, signal?: AbortSignal): Promise<SyncResult> {
   const send = signal ? { signal } : {};
   const limit = pageSize ?? 500;
   const added: JMAPCalendarObject[] = [];
   let state = '';
   for (let position = 0; ; position += limit) {
-    const s = call('CalendarEvent/get', { ids: [] });
-    const q = call('CalendarEvent/query', { position, limit, calculateTotal: true });
-    const g = call('CalendarEvent/get', { '#ids': q.ref('/ids') });
+    const s = k.call('CalendarEvent/get', { ids: [] });
+    const q = k.call('CalendarEvent/query', { position, limit, calculateTotal: true });
+    const g = k.call('CalendarEvent/get', { '#ids': q.ref('/ids') });
     const res = await t.send(position === 0 ? [s, q, g] : [q, g], send);
     requests++;
     if (position === 0) state = res.get(s).state;
     const ids = res.get(q).ids;
-    added.push(...res.get(g).list.map((e) => new JMAPCalendarObject(e)));
+    added.push(...res.get(g).list.map((e) => new k.JMAPCalendarObject(e)));
     if (ids.length < limit) break;
   }
   return { added, modified: [], deleted: [], syncToken: state, fullResync: true, requests };

@@ -1,11 +1,12 @@
-import { ProtocolError, type HttpClient } from '@cal/core';
+import { NotFoundError, ProtocolError, type HttpClient } from '@cal/core';
 import { invalid } from './validate.js';
 import { CAPABILITY_CORE, PROVIDER } from './constants.js';
 import { capabilityOf, isReadOnly } from './capabilities.js';
 import { accountFor, fetchSession } from './session.js';
 import { parseResponse, type JMAPResponse } from './response.js';
-import { toInvocation, type MethodCall } from './method-call.js';
-import type { Invocation, JMAPSession } from './types/core.js';
+import { call, toInvocation, type MethodCall } from './method-call.js';
+import { assertSetOk } from './set-result.js';
+import type { Invocation, JMAPSession, SetResponse } from './types/core.js';
 
 /** Options of one batched request. @public */
 export interface RequestOptions {
@@ -107,6 +108,26 @@ export class Transport {
       this.invalidate();
     }
     return response;
+  }
+
+  /** Sends ONE call and returns its result; throws its error (`JMAPMethodError`, `ConflictError`…). */
+  async one<R>(c: MethodCall<string, R>, signal?: AbortSignal): Promise<R> {
+    return (await this.send([c], signal ? { signal } : {})).get(c);
+  }
+
+  /** Sends one `/set` call; throws when the server rejected any item (every item listed, none dropped). */
+  async set<R extends SetResponse<unknown>>(c: MethodCall<string, R>, signal?: AbortSignal): Promise<R> {
+    const res = await this.one(c, signal);
+    assertSetOk(c.name, c.id, res);
+    return res;
+  }
+
+  /** `Foo/set` creating one object under creation id `key`; returns the server id. */
+  async create(method: string, key: string, object: unknown, args: Record<string, unknown> = {}, signal?: AbortSignal): Promise<string> {
+    const res = await this.set(call(method, { create: { [key]: object }, ...args }) as unknown as MethodCall<string, SetResponse<unknown>>, signal);
+    const id = res.created?.[key]?.id;
+    if (!id) throw new NotFoundError(`${method} reported no created id`, { provider: PROVIDER, body: res });
+    return id;
   }
 }
 
