@@ -187,7 +187,7 @@ export class Calendar {
 
   /** Todos; completed (STATUS:COMPLETED or a COMPLETED date) and cancelled ones only with `includeCompleted`. */
   async todos(options: { includeCompleted?: boolean } = {}): Promise<CalendarObject[]> {
-    return (await onDemand()).todos(kit, this, this.#dav, options.includeCompleted);
+    return (await onDemand()).todos(kit(), this, this.#dav, options.includeCompleted);
   }
 
   /**
@@ -196,7 +196,7 @@ export class Calendar {
    * calendar-query without a component type fails on Cyrus (caldav-jmap.md §1.10).
    */
   async objects(options: { batchSize?: number } = {}): Promise<CalendarObject[]> {
-    return (await onDemand()).objects(kit, this, this.#dav, options.batchSize);
+    return (await onDemand()).objects(kit(), this, this.#dav, options.batchSize);
   }
 
   /** Loads one object by URL (GET). NotFoundError when absent. */
@@ -215,7 +215,7 @@ export class Calendar {
   /** Finds an object by UID (calendar-query prop-filter on UID for each component type). NotFoundError when absent. */
   async objectByUid(uid: string): Promise<CalendarObject> {
     if (typeof uid !== 'string' || !uid) throw bad('objectByUid', 'uid', 'required', 'uid must be a non-empty string');
-    return (await onDemand()).objectByUid(kit, this, this.#dav, uid);
+    return (await onDemand()).objectByUid(kit(), this, this.#dav, uid);
   }
 
   /**
@@ -246,7 +246,7 @@ export class Calendar {
 
   /** Current RFC 6578 sync token (PROPFIND). A ProtocolError with code CAL_CALDAV_UNSUPPORTED when the server has none. */
   async syncToken(): Promise<string> {
-    return (await onDemand()).syncToken(kit, this, this.#dav);
+    return (await onDemand()).syncToken(kit(), this, this.#dav);
   }
 
   /**
@@ -321,12 +321,12 @@ export class Calendar {
    * server does not answer with a VFREEBUSY.
    */
   async freeBusy(options: TimeRange & { source?: 'client' | 'server' }): Promise<BusyPeriod[]> {
-    return (await onDemand()).freeBusy(kit, this, this.#dav, options);
+    return (await onDemand()).freeBusy(kit(), this, this.#dav, options);
   }
 
   /** Changes display name, colour or description (PROPPATCH, RFC 4918 §9.2). */
   async update(changes: { displayName?: string; color?: string; description?: string }): Promise<this> {
-    await (await onDemand()).update(kit, this, this.#dav, changes);
+    await (await onDemand()).update(kit(), this, this.#dav, changes);
     return this;
   }
 

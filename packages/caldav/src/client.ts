@@ -122,7 +122,7 @@ export class CalDAVClient {
 
   /** A calendar by URL without discovery (one PROPFIND Depth 0). */
   async calendar(url: string): Promise<Calendar> {
-    return (await onDemand()).calendarAt(kit, this.#dav, new URL(url, this.url).href, false);
+    return (await onDemand()).calendarAt(kit(), this.#dav, new URL(url, this.url).href, false);
   }
 
   async #currentUserPrincipal(url: string): Promise<string | undefined> {

@@ -1,9 +1,9 @@
-import * as kit from './on-demand-kit.js';
+import { kit, type Kit } from './on-demand-kit.js';
 
 /** The on-demand module (types only here, so nothing is loaded eagerly). */
 export type OnDemand = typeof import('./on-demand-features.js');
 /** Eager helpers handed to the on-demand module. */
-export type Kit = typeof kit;
+export type { Kit };
 
 let loading: Promise<OnDemand> | undefined;
 

@@ -75,7 +75,7 @@ export class Principal implements PrincipalInfo {
 
   /** One calendar by display name (or by last path segment), or by URL. NotFoundError when absent. */
   async calendar(by: { name: string } | { url: string }): Promise<Calendar> {
-    if (by && 'url' in by && typeof by.url === 'string') return (await onDemand()).calendarAt(kit, this.#dav, new URL(by.url, this.calendarHomeUrl).href, true);
+    if (by && 'url' in by && typeof by.url === 'string') return (await onDemand()).calendarAt(kit(), this.#dav, new URL(by.url, this.calendarHomeUrl).href, true);
     if (!by || !('name' in by) || typeof by.name !== 'string')
       throw bad('calendar', 'name', 'required', 'calendar() needs { name } or { url }');
     const all = await this.calendars();
@@ -90,7 +90,7 @@ export class Principal implements PrincipalInfo {
    * Xandikos) give a `CAL_CALDAV_UNSUPPORTED` ProtocolError.
    */
   async freeBusy(options: TimeRange & { attendees: string[] }): Promise<Record<string, BusyPeriod[]>> {
-    return (await onDemand()).outboxFreeBusy(kit, this, this.#dav, options);
+    return (await onDemand()).outboxFreeBusy(kit(), this, this.#dav, options);
   }
 
   /**
@@ -98,7 +98,7 @@ export class Principal implements PrincipalInfo {
    * cancellations. Servers without scheduling give a `CAL_CALDAV_UNSUPPORTED` ProtocolError.
    */
   async inbox(): Promise<CalendarObject[]> {
-    return (await onDemand()).inbox(kit, this, this.#dav);
+    return (await onDemand()).inbox(kit(), this, this.#dav);
   }
 
   /**
@@ -107,7 +107,7 @@ export class Principal implements PrincipalInfo {
    * Radicale answers 409, Cyrus 403, Xandikos a 207 with 403 `resource-must-be-null` (servers.md §A.2).
    */
   async makeCalendar(options: MakeCalendarOptions): Promise<Calendar> {
-    return (await onDemand()).makeCalendar(kit, this, this.#dav, options);
+    return (await onDemand()).makeCalendar(kit(), this, this.#dav, options);
   }
 }
 

@@ -1,11 +1,10 @@
 // ical.js is only typed loosely on purpose: it is loaded lazily and we touch a tiny surface.
 /* eslint-disable @typescript-eslint/no-explicit-any */
-import * as kit from './series-kit.js';
+import { seriesKit, type SeriesKit } from './series-kit.js';
 
 /** The ical.js module namespace (loosely typed). */
 export type IcalModule = any;
-/** Helpers series.ts receives from the eager code. */
-export type SeriesKit = typeof kit;
+export type { SeriesKit };
 
 let icalPromise: Promise<IcalModule> | undefined;
 let seriesPromise: Promise<typeof import('./series.js')> | undefined;
@@ -20,5 +19,5 @@ export async function loadSeries(): Promise<[typeof import('./series.js'), IcalM
   icalPromise ??= import('ical.js').then((m: any) => m.default ?? m);
   seriesPromise ??= import('./series.js');
   const [series, ICAL] = await Promise.all([seriesPromise, icalPromise]);
-  return [series, ICAL, kit];
+  return [series, ICAL, seriesKit()];
 }
