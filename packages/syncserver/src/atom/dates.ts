@@ -1,19 +1,17 @@
 import { invalid, protocolError } from '../errors.js';
 
 // RFC 3339 (`2009-09-09T09:09:09Z`, fractions and offsets allowed) and OCSS's compact form
-// (`2009-12-09T130500Z`, also fully compact `20091209T130500Z`).
-const RFC3339 = /^(\d{4})-(\d\d)-(\d\d)[Tt ](\d\d):(\d\d):(\d\d)(\.\d+)?([Zz]|[+-]\d\d:\d\d)$/;
-const COMPACT = /^(\d{4})-?(\d\d)-?(\d\d)T(\d\d)(\d\d)(\d\d)Z$/;
+// (`2009-12-09T130500Z`, also fully compact `20091209T130500Z`), in one pattern: the separators
+// are optional, the zone is not (a date without one would be read as local time).
+const DATE = /^(\d{4})-?(\d\d)-?(\d\d)[Tt ](\d\d):?(\d\d):?(\d\d)(\.\d+)?([Zz]|[+-]\d\d:\d\d)$/;
 
 /** Parses either date form; `undefined` when it is neither. @internal */
 export function parseDate(text: string): Date | undefined {
-  const s = text.trim();
-  const m = RFC3339.exec(s) ?? COMPACT.exec(s);
-  if (!m) return undefined;
-  const [, y, mo, d, h, mi, se, frac = '', tz = 'Z'] = m.length === 9 ? m : [...m, '', 'Z'];
-  const iso = `${y}-${mo}-${d}T${h}:${mi}:${se}${frac}${tz.toUpperCase()}`;
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) || Number(mo) > 12 || Number(d) > 31 ? undefined : date;
+  const m = DATE.exec(text.trim());
+  // Some engines roll month 13 or day 32 over instead of rejecting them.
+  if (!m || Number(m[2]) > 12 || Number(m[3]) > 31) return undefined;
+  const date = new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}${m[7] ?? ''}${m[8]!.toUpperCase()}`);
+  return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
 /** A server timestamp: empty (the datastore feed sends `<updated />`) → undefined; garbage → ProtocolError. @internal */
