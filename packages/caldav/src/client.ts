@@ -138,7 +138,7 @@ export class CalDAVClient {
       // credentials up front, so seeing it means there were none or the strategy is challenge-based.
       if (child(prop(r, DAV, 'current-user-principal'), DAV, 'unauthenticated'))
         throw new AuthenticationError(
-          'The server treats this request as unauthenticated (207 <unauthenticated/>): send credentials up front with basic()/bearer(); challenge-based digest() needs a URL that answers 401, such as the calendar home',
+          'The server saw no credentials (207 <unauthenticated/>): use basic()/bearer(), sent up front; digest() needs a URL that answers 401, e.g. the calendar home',
           { provider: 'caldav', url, status: 207 },
         );
       const href = propHref(r, DAV, 'current-user-principal', url);
