@@ -1,11 +1,11 @@
-import { DEFAULT_TIMEOUT, basicAuth, bearerAuth, createHttpClient, type AuthStrategy, type FetchLike, type HttpClient, type OriginPolicy, type RequestHook, type RetryOptions } from '@cal/core';
+import { DEFAULT_TIMEOUT, basicAuth, bearerAuth, createHttpClient, type AuthStrategy, type FetchLike, type HttpClient, type HttpClientOptions, type OriginPolicy, type RequestHook, type RetryOptions } from '@cal/core';
 import { PROVIDER, USER_AGENT } from './constants.js';
 import { Transport, parseProblem, type RequestOptions } from './transport.js';
 import { invalid } from './validate.js';
 import { lazy } from './lazy.js';
-import { kit } from './on-demand-kit.js';
+import { kit, type Kit } from './on-demand-kit.js';
 import { getCalendars } from './calendars.js';
-import { createEvent, deleteEvent, getEvent, getEvents, patchEvent } from './events.js';
+import { createEvent } from './events.js';
 import { getSyncToken } from './sync-token.js';
 import { searchEvents, type SearchDialect, type SearchOptions } from './search.js';
 import type { JMAPResponse } from './response.js';
@@ -99,6 +99,11 @@ export interface JMAPClient {
 
 // The methods a typical app does not call load on first use (one chunk, fetched once): see on-demand.ts.
 const more = lazy(() => import('./on-demand.js'));
+type OnDemand = typeof import('./on-demand.js');
+/** An on-demand function as a client method: without its leading kit and transport parameters. */
+type WithoutKit<F> = F extends (k: Kit, t: Transport, ...rest: infer A) => infer R ? (...rest: A) => R : never;
+/** Client options handed to core's HTTP client as they are. */
+const PASSED = ['fetch', 'retry', 'onRequest', 'origins', 'headers'] as const;
 
 function authFrom(o: JMAPClientOptions): AuthStrategy | undefined {
   if (o.auth) return o.auth;
@@ -137,42 +142,37 @@ export function createJMAPClient(options: JMAPClientOptions): JMAPClient {
   }
   if (options.timeout !== undefined && !(options.timeout > 0)) throw invalid('timeout', 'createJMAPClient', 'must be a positive number of ms');
   const auth = authFrom(options);
-  const http = createHttpClient({
-    provider: PROVIDER,
-    baseUrl: url,
-    userAgent: USER_AGENT,
-    parseError: parseProblem,
-    ...(auth ? { auth } : {}),
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-    timeout: options.timeout ?? DEFAULT_TIMEOUT,
-    ...(options.retry !== undefined ? { retry: options.retry } : {}),
-    ...(options.onRequest ? { onRequest: options.onRequest } : {}),
-    ...(options.origins ? { origins: options.origins } : {}),
-    ...(options.headers ? { headers: options.headers } : {}),
-  });
+  const config: HttpClientOptions = { provider: PROVIDER, baseUrl: url, userAgent: USER_AGENT, parseError: parseProblem, timeout: options.timeout ?? DEFAULT_TIMEOUT };
+  if (auth) config.auth = auth;
+  // Passed through only when given; `retry: false` is a value.
+  for (const key of PASSED) if (options[key] != null) Object.assign(config, { [key]: options[key] });
+  const http = createHttpClient(config);
   const t = new Transport(http, url.href);
   const dialect: SearchDialect = { calendarFilter: 'inCalendars' };
+  // An on-demand method: loads the chunk once, then calls the function with the kit and the transport.
+  const later = <K extends keyof OnDemand>(name: K): WithoutKit<OnDemand[K]> =>
+    (async (...args: unknown[]) => ((await more())[name] as (...a: unknown[]) => unknown)(kit, t, ...args)) as WithoutKit<OnDemand[K]>;
   return {
     http,
     getSession: () => t.getSession(),
     getCalendars: () => getCalendars(t),
-    createCalendar: async (props) => (await more()).createCalendar(kit, t, props),
-    deleteCalendar: async (id, o) => (await more()).deleteCalendar(kit, t, id, o),
+    createCalendar: later('createCalendar'),
+    deleteCalendar: later('deleteCalendar'),
     createEvent: (calendarId, event, o) => createEvent(t, calendarId, event, o),
-    createEvents: async (calendarId, events, o) => (await more()).createEvents(kit, t, calendarId, events, o),
-    getEvent: (id) => getEvent(t, id),
-    getEvents: (ids) => getEvents(t, ids),
-    updateEvent: async (id, event, o) => (await more()).updateEvent(kit, t, id, event, o),
-    patchEvent: (id, patch, o) => patchEvent(t, id, patch, o),
-    deleteEvent: (id, o) => deleteEvent(t, id, o),
+    createEvents: later('createEvents'),
+    getEvent: later('getEvent'),
+    getEvents: later('getEvents'),
+    updateEvent: later('updateEvent'),
+    patchEvent: later('patchEvent'),
+    deleteEvent: later('deleteEvent'),
     searchEvents: (o = {}) => searchEvents(t, o, dialect),
     getSyncToken: () => getSyncToken(t),
-    getObjectsBySyncToken: async (token, o) => (await more()).getObjectsBySyncToken(kit, t, token, o),
-    getTaskLists: async () => (await more()).getTaskLists(kit, t),
-    createTask: async (listId, title, fields) => (await more()).createTask(kit, t, listId, title, fields),
-    getTask: async (id) => (await more()).getTask(kit, t, id),
-    updateTask: async (id, patch) => (await more()).updateTask(kit, t, id, patch),
-    deleteTask: async (id) => (await more()).deleteTask(kit, t, id),
+    getObjectsBySyncToken: later('getObjectsBySyncToken'),
+    getTaskLists: later('getTaskLists'),
+    createTask: later('createTask'),
+    getTask: later('getTask'),
+    updateTask: later('updateTask'),
+    deleteTask: later('deleteTask'),
     request: (calls, o) => t.send(calls, o),
   };
 }

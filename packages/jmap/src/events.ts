@@ -1,14 +1,9 @@
-import { NotFoundError } from '@cal/core';
-import { PROVIDER } from './constants.js';
-import { call } from './method-call.js';
-import { JMAPCalendarObject } from './calendar-object.js';
 import { toServerEvent } from './server-event.js';
 import { lazy } from './lazy.js';
 import { invalid, requireId } from './validate.js';
 import type { SetErrorEntry } from './errors.js';
 import type { Transport } from './transport.js';
 import type { JSCalendarEvent } from './types/jscalendar.js';
-import type { PatchObject } from './types/core.js';
 
 /** An event to write: VCALENDAR text, or a JSCalendar Event object. @public */
 export type EventInput = string | JSCalendarEvent;
@@ -61,34 +56,4 @@ export async function createEvent(t: Transport, calendarId: string, input: Event
   requireId(calendarId, 'calendarId', 'createEvent');
   const event = { ...toServerEvent(await toEvent(input, 'createEvent')), calendarIds: { [calendarId]: true } };
   return t.create('CalendarEvent/set', 'new-0', event, setOptions(opts), opts.signal);
-}
-
-/** `CalendarEvent/get` of some ids. @internal */
-export async function getEvents(t: Transport, ids: readonly string[], signal?: AbortSignal): Promise<{ list: JMAPCalendarObject[]; notFound: string[] }> {
-  if (!Array.isArray(ids)) throw invalid('ids', 'getEvents', 'expected an array of ids');
-  ids.forEach((id) => requireId(id, 'id', 'getEvents'));
-  const res = await t.one(call('CalendarEvent/get', { ids }), signal);
-  return { list: res.list.map((e) => new JMAPCalendarObject(e)), notFound: res.notFound ?? [] };
-}
-
-/** `CalendarEvent/get` of one id; NotFoundError when it does not exist. @internal */
-export async function getEvent(t: Transport, id: string, signal?: AbortSignal): Promise<JMAPCalendarObject> {
-  requireId(id, 'id', 'getEvent');
-  const { list } = await getEvents(t, [id], signal);
-  const found = list.find((e) => e.id === id) ?? list[0];
-  if (!found) throw new NotFoundError(`CalendarEvent ${id} not found`, { provider: PROVIDER, providerCode: 'notFound' });
-  return found;
-}
-
-/** `CalendarEvent/set` update with a raw PatchObject. @internal */
-export async function patchEvent(t: Transport, id: string, patch: PatchObject, opts: WriteOptions = {}): Promise<void> {
-  requireId(id, 'id', 'patchEvent');
-  if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) throw invalid('patch', 'patchEvent', 'expected a PatchObject');
-  await t.set(call('CalendarEvent/set', { update: { [id]: patch }, ...setOptions(opts) }), opts.signal);
-}
-
-/** `CalendarEvent/set` destroy. @internal */
-export async function deleteEvent(t: Transport, id: string, opts: WriteOptions = {}): Promise<void> {
-  requireId(id, 'id', 'deleteEvent');
-  await t.set(call('CalendarEvent/set', { destroy: [id], ...setOptions(opts) }), opts.signal);
 }

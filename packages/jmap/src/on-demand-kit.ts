@@ -4,7 +4,7 @@ import { JMAPCalendarObject } from './calendar-object.js';
 import { call } from './method-call.js';
 import { setErrors } from './set-result.js';
 import { toServerEvent } from './server-event.js';
-import { patchEvent, setOptions, toEvent } from './events.js';
+import { setOptions, toEvent } from './events.js';
 import { invalid, requireId } from './validate.js';
 
 /**
@@ -16,7 +16,7 @@ import { invalid, requireId } from './validate.js';
  * @cal/caldav's on-demand kit.
  * @internal
  */
-export const kit: Kit = { PROVIDER, JMAPMethodError, JMAPCalendarObject, call, setErrors, toServerEvent, patchEvent, setOptions, toEvent, invalid, requireId };
+export const kit: Kit = { PROVIDER, JMAPMethodError, JMAPCalendarObject, call, setErrors, toServerEvent, setOptions, toEvent, invalid, requireId };
 
 /** Type of {@link kit}, spelled out because TypeScript only calls assertion functions (`requireId`) through explicitly typed names. @internal */
 export interface Kit {
@@ -26,7 +26,6 @@ export interface Kit {
   readonly call: typeof call;
   readonly setErrors: typeof setErrors;
   readonly toServerEvent: typeof toServerEvent;
-  readonly patchEvent: typeof patchEvent;
   readonly setOptions: typeof setOptions;
   readonly toEvent: typeof toEvent;
   readonly invalid: typeof invalid;

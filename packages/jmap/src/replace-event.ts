@@ -1,4 +1,5 @@
 import type { Kit } from './on-demand.js';
+import { patchEvent } from './event-ops.js';
 import type { EventInput, WriteOptions } from './events.js';
 import type { Transport } from './transport.js';
 import type { JSCalendarEvent } from './types/jscalendar.js';
@@ -31,5 +32,5 @@ export function replacementPatch(k: Kit, event: JSCalendarEvent): PatchObject {
 /** Replaces an event with a new version (VCALENDAR text or JSCalendar). @internal */
 export async function updateEvent(k: Kit, t: Transport, id: string, input: EventInput, opts: WriteOptions = {}): Promise<void> {
   k.requireId(id, 'id', 'updateEvent');
-  await k.patchEvent(t, id, replacementPatch(k, await k.toEvent(input, 'updateEvent')), opts);
+  await patchEvent(k, t, id, replacementPatch(k, await k.toEvent(input, 'updateEvent')), opts);
 }
