@@ -24,8 +24,8 @@ export abstract class Collection<R extends Resource<object>> implements AsyncIte
     this.query = query;
   }
 
-  /** @internal Builds the resource object for an entry. */
-  protected abstract wrap(entry: AtomEntry): R;
+  /** @internal Builds the resource object for an entry (async when that code loads on demand). */
+  protected abstract wrap(entry: AtomEntry): R | Promise<R>;
 
   /** @internal URL of one member. */
   protected itemUrl(id: string): string {
@@ -40,7 +40,7 @@ export abstract class Collection<R extends Resource<object>> implements AsyncIte
   /** Every member (fetched once, then cached until `refresh()`). */
   list(): Promise<R[]> {
     if (!this.cache) {
-      const p = this.ctx.transport.feed(this.listUrl(), this.query).then((es) => es.map((e) => this.wrap(e)));
+      const p = this.ctx.transport.feed(this.listUrl(), this.query).then((es) => Promise.all(es.map((e) => this.wrap(e))));
       // A failed load is not cached (and a later refresh() is not undone).
       p.catch(() => this.cache === p && (this.cache = undefined));
       this.cache = p;
@@ -62,7 +62,7 @@ export abstract class Collection<R extends Resource<object>> implements AsyncIte
     const key = String(id);
     if (!key || /[/?#]/.test(key)) throw notFound(this.itemKind, key);
     try {
-      return this.wrap(await this.ctx.transport.entry('GET', this.itemUrl(key)));
+      return await this.wrap(await this.ctx.transport.entry('GET', this.itemUrl(key)));
     } catch (err) {
       if (err instanceof NotFoundError) throw notFound(this.itemKind, key);
       throw err;
@@ -82,7 +82,7 @@ export abstract class Collection<R extends Resource<object>> implements AsyncIte
 
   /** @internal POSTs a new member and drops the cached feed (every `new()`). */
   protected async create(body: string): Promise<R> {
-    const r = this.wrap(await this.ctx.transport.entry('POST', this.url, body));
+    const r = await this.wrap(await this.ctx.transport.entry('POST', this.url, body));
     this.refresh();
     return r;
   }

@@ -43,7 +43,7 @@ export abstract class Resource<Changes extends object = Record<string, never>> {
   }
 
   /** The `oc:` fields a PUT sends for `changes`; read-only kinds still send them (the server answers 405/403). */
-  protected toFields(changes: Changes): Record<string, FieldValue> {
+  protected toFields(changes: Changes): Record<string, FieldValue> | Promise<Record<string, FieldValue>> {
     return { ...changes } as Record<string, FieldValue>;
   }
   /** Title sent with a PUT. */
@@ -58,7 +58,7 @@ export abstract class Resource<Changes extends object = Record<string, never>> {
 
   /** Sends `changes` with PUT and takes the server's answer as the new state. */
   async update(changes: Changes = {} as Changes): Promise<this> {
-    this.entry = await this.ctx.transport.entry('PUT', this.editUrl, buildEntry(this.toFields(changes), this.putTitle));
+    this.entry = await this.ctx.transport.entry('PUT', this.editUrl, buildEntry(await this.toFields(changes), this.putTitle));
     return this;
   }
 

@@ -1,7 +1,7 @@
 import { Collection } from '../collection.js';
 import { Resource } from '../resource.js';
 import { kit, rareOps } from './rare.js';
-import { wrapClient, type Client } from './client-kinds.js';
+import { CLIENT_KINDS, type Client } from './client-kinds.js';
 import type { AtomEntry } from '../atom/parse.js';
 
 /** A sync relationship between two clients (`/v2/syncengine/bindings/<n>`). @public */
@@ -28,8 +28,7 @@ export class Binding extends Resource<{ dominant?: 'source' | 'target' }> {
     return this.side('target');
   }
   private async side(rel: 'source' | 'target'): Promise<Client> {
-    const href = this.entry.links[rel] ?? new URL(`services/${this.field(rel) ?? ''}`, this.ctx.root).href;
-    return wrapClient(this.ctx, await this.ctx.transport.entry('GET', href));
+    return (await rareOps()).side(kit, CLIENT_KINDS, this.ctx, this.entry, rel);
   }
 }
 

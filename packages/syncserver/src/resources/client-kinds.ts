@@ -1,10 +1,8 @@
 import { Resource } from '../resource.js';
-import { invalid, protocolError } from '../errors.js';
 import { Model } from './phones.js';
 import { ContentCollection } from './content.js';
 import type { AtomEntry } from '../atom/parse.js';
 import type { FieldValue } from '../atom/build.js';
-import { buildEntry } from '../atom/build.js';
 import { kit, rareOps } from './rare.js';
 
 /** Changes a SyncML client accepts in `update()`; SyncServer refuses PUT on SyncML clients (405, reference §1). @public */
@@ -35,8 +33,8 @@ export class SyncmlClient extends Resource<SyncmlChanges> {
   }
   /** Fetches the device's phone {@link Model} (the `model` link). */
   async model(): Promise<Model | undefined> {
-    const href = this.entry.links['model'] ?? (this.modelId ? new URL(`phones/models/${this.modelId}`, this.ctx.root).href : undefined);
-    return href ? new Model(this.ctx, await this.ctx.transport.entry('GET', href)) : undefined;
+    const e = await (await rareOps()).modelEntry(this.ctx, this.entry);
+    return e && new Model(this.ctx, e);
   }
   protected override toFields(c: SyncmlChanges): Record<string, FieldValue> {
     return { phone_number: c.phoneNumber, timezone: c.timezone, imei: c.imei };
@@ -47,7 +45,7 @@ export class SyncmlClient extends Resource<SyncmlChanges> {
   }
   /** Asks the server to start a sync with the device (server-initiated sync). */
   async sync(): Promise<void> {
-    await this.ctx.transport.send('POST', `${this.url.replace(/\/$/, '')}/sync/`, buildEntry({}));
+    await (await rareOps()).sync(kit, this.ctx, this.url);
   }
 }
 
@@ -69,9 +67,8 @@ export class ActivesyncClient extends Resource<ActivesyncChanges> {
   get userId(): string | undefined {
     return this.field('user_id');
   }
-  protected override toFields(c: ActivesyncChanges): Record<string, FieldValue> {
-    if (c.password !== undefined && c.oldPass === undefined) throw invalid('update', 'oldPass', 'required to change the password');
-    return { client: { username: c.username ?? this.username, password: c.password, old_password: c.oldPass } };
+  protected override async toFields(c: ActivesyncChanges): Promise<Record<string, FieldValue>> {
+    return (await rareOps()).activesyncChanges(kit, c, this.username);
   }
 }
 
@@ -165,12 +162,5 @@ export class GDataClient extends Resource<GDataChanges> {
 /** Any client kind. @public */
 export type Client = SyncmlClient | ActivesyncClient | DatastoreClient | GDataClient;
 
-/** Picks the class from the entry's self link (`/services/<kind>/<uuid>`, reference §1). @internal */
-export function wrapClient(ctx: ConstructorParameters<typeof SyncmlClient>[0], e: AtomEntry): Client {
-  const kind = /\/services\/(syncml|activesync|datastore|google)\//.exec(e.links['self'] ?? e.atomId)?.[1] ?? e.fields['kind'];
-  if (kind === 'syncml') return new SyncmlClient(ctx, e);
-  if (kind === 'activesync') return new ActivesyncClient(ctx, e);
-  if (kind === 'datastore') return new DatastoreClient(ctx, e);
-  if (kind === 'google' || kind === 'gdata') return new GDataClient(ctx, e);
-  throw protocolError(`Unknown SyncServer client kind for ${e.id}`);
-}
+/** Client classes by the kind in their URL (`/services/<kind>/<uuid>`, reference §1) or `oc:kind`. @internal */
+export const CLIENT_KINDS = { syncml: SyncmlClient, activesync: ActivesyncClient, datastore: DatastoreClient, google: GDataClient, gdata: GDataClient };

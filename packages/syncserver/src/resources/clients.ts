@@ -8,7 +8,7 @@ import {
   DatastoreClient,
   GDataClient,
   SyncmlClient,
-  wrapClient,
+  CLIENT_KINDS,
   type Client,
 } from './client-kinds.js';
 import type { Model } from './phones.js';
@@ -103,8 +103,8 @@ export class Clients extends Collection<Client> {
     this.gdata = new GDataClients(ctx, at('services/google/'));
     this.bindings = new Bindings(ctx, at('syncengine/bindings/'));
   }
-  protected wrap(e: AtomEntry): Client {
-    return wrapClient(this.ctx, e);
+  protected async wrap(e: AtomEntry): Promise<Client> {
+    return (await rareOps()).wrapClient(kit, CLIENT_KINDS, this.ctx, e);
   }
   /** Binds two clients; same as `bindings.new(source, target)`. */
   bind(source: Client | string, target: Client | string): Promise<Binding> {

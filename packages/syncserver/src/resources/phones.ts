@@ -34,8 +34,7 @@ export class Model extends Resource<{ name?: string }> {
   }
   /** Fetches the vendor (the `vendor` link). */
   async vendor(): Promise<Vendor> {
-    const href = this.entry.links['vendor'] ?? new URL(`phones/vendors/${this.vendorId ?? ''}`, this.ctx.root).href;
-    return new Vendor(this.ctx, await this.ctx.transport.entry('GET', href));
+    return new Vendor(this.ctx, await (await rareOps()).vendorEntry(this.ctx, this.entry));
   }
 }
 

@@ -3,7 +3,8 @@
 import type { Kit } from './rare.js';
 import type { AtomEntry } from '../atom/parse.js';
 import type { Context } from '../context.js';
-import type { AddDatastoreOptions, Client } from './client-kinds.js';
+import type { ActivesyncChanges, AddDatastoreOptions, CLIENT_KINDS, Client } from './client-kinds.js';
+import type { FieldValue } from '../atom/build.js';
 import type { NewSyncmlClient } from './clients.js';
 
 const PHONE = /^\+?[0-9 ()-]{3,20}$/;
@@ -88,4 +89,44 @@ export async function detectPoll(k: Kit, ctx: Context, code: string): Promise<At
   if (res.status === 202) return null;
   const e = k.parseEntry(res.text);
   return e.fields['status'] === 'unidentified' ? false : e;
+}
+
+/** GETs the entry behind the `rel` link, else at `path` under the API root; `undefined` without either. */
+function follow(ctx: Context, e: AtomEntry, rel: string, path: string | undefined): Promise<AtomEntry> | undefined {
+  const href = e.links[rel] ?? (path === undefined ? undefined : new URL(path, ctx.root).href);
+  return href === undefined ? undefined : ctx.transport.entry('GET', href);
+}
+
+/** `SyncmlClient.model()`: the device's phone model, when the client names one. */
+export async function modelEntry(ctx: Context, e: AtomEntry): Promise<AtomEntry | undefined> {
+  const id = e.fields['model_uuid'];
+  return follow(ctx, e, 'model', id ? `phones/models/${id}` : undefined);
+}
+
+/** `Model.vendor()`. */
+export async function vendorEntry(ctx: Context, e: AtomEntry): Promise<AtomEntry> {
+  return (await follow(ctx, e, 'vendor', `phones/vendors/${e.fields['vendor_uuid'] ?? ''}`))!;
+}
+
+/** Wraps a client entry in the class of its kind. */
+export function wrapClient(k: Kit, kinds: typeof CLIENT_KINDS, ctx: Context, e: AtomEntry): Client {
+  const kind = /\/services\/(syncml|activesync|datastore|google)\//.exec(e.links['self'] ?? e.atomId)?.[1] ?? e.fields['kind'] ?? '';
+  if (!Object.hasOwn(kinds, kind)) throw k.protocolError(`Unknown SyncServer client kind for ${e.id}`);
+  return new kinds[kind as keyof typeof kinds](ctx, e);
+}
+
+/** `Binding.source()` / `Binding.target()`. */
+export async function side(k: Kit, kinds: typeof CLIENT_KINDS, ctx: Context, e: AtomEntry, rel: 'source' | 'target'): Promise<Client> {
+  return wrapClient(k, kinds, ctx, (await follow(ctx, e, rel, `services/${e.fields[rel] || ''}`))!);
+}
+
+/** `SyncmlClient.sync()`: server-initiated sync. */
+export async function sync(k: Kit, ctx: Context, clientUrl: string): Promise<void> {
+  await ctx.transport.send('POST', `${clientUrl.replace(/\/$/, '')}/sync/`, k.buildEntry({}));
+}
+
+/** `ActivesyncClient.update()` fields: a password change needs the old one too. */
+export function activesyncChanges(k: Kit, c: ActivesyncChanges, username: string | undefined): Record<string, FieldValue> {
+  if (c.password !== undefined && c.oldPass === undefined) throw k.invalid('update', 'oldPass', 'required to change the password');
+  return { client: { username: c.username ?? username, password: c.password, old_password: c.oldPass } };
 }

@@ -1,7 +1,7 @@
 import { lazy } from '../lazy.js';
 import { buildEntry } from '../atom/build.js';
 import { parseEntry } from '../atom/parse.js';
-import { invalid } from '../errors.js';
+import { invalid, protocolError } from '../errors.js';
 
 /**
  * The on-demand module with the operations a typical app never calls: registering phones and
@@ -16,7 +16,7 @@ export const rareOps = lazy(() => import('./rare-ops.js'));
  * a second up-front chunk, and gzipping the up-front code as two files costs more than the
  * on-demand module saves. @internal
  */
-export const kit = { buildEntry, parseEntry, invalid };
+export const kit = { buildEntry, parseEntry, invalid, protocolError };
 
 /** Type of {@link kit}. @internal */
 export type Kit = typeof kit;
