@@ -1,3 +1,4 @@
+import { NetworkError } from '@cal/core';
 import { kit, type Kit } from './on-demand-kit.js';
 
 /** The on-demand module (types only here, so nothing is loaded eagerly). */
@@ -13,7 +14,12 @@ let loading: Promise<OnDemand> | undefined;
  * chunk, so the initial download holds only discovery, queries, writes and sync.
  */
 export function onDemand(): Promise<OnDemand> {
-  return (loading ??= import('./on-demand-features.js'));
+  return (loading ??= import('./on-demand-features.js').catch((cause: unknown) => {
+    // A chunk that fails to load (offline, a redeployed app) is a typed, retryable error, never a
+    // raw TypeError from the loader; the next call tries again.
+    loading = undefined;
+    throw new NetworkError('Could not load the @cal/caldav on-demand code', { provider: 'caldav', cause });
+  }));
 }
 
 export { kit };

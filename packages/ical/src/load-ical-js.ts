@@ -1,5 +1,6 @@
 // ical.js is only typed loosely on purpose: it is loaded lazily and we touch a tiny surface.
 /* eslint-disable @typescript-eslint/no-explicit-any */
+import { NetworkError } from '@cal/core';
 import { seriesKit, type SeriesKit } from './series-kit.js';
 
 /** The ical.js module namespace (loosely typed). */
@@ -18,6 +19,13 @@ let seriesPromise: Promise<typeof import('./series.js')> | undefined;
 export async function loadSeries(): Promise<[typeof import('./series.js'), IcalModule, SeriesKit]> {
   icalPromise ??= import('ical.js').then((m: any) => m.default ?? m);
   seriesPromise ??= import('./series.js');
-  const [series, ICAL] = await Promise.all([seriesPromise, icalPromise]);
-  return [series, ICAL, seriesKit()];
+  try {
+    const [series, ICAL] = await Promise.all([seriesPromise, icalPromise]);
+    return [series, ICAL, seriesKit()];
+  } catch (cause) {
+    // A chunk that fails to load (offline, a redeployed app) is a typed, retryable error, never a
+    // raw TypeError from the loader; the next call tries again.
+    icalPromise = seriesPromise = undefined;
+    throw new NetworkError('Could not load ical.js for recurrence expansion', { provider: 'ical', cause });
+  }
 }
