@@ -109,14 +109,15 @@ export function toTime(value: string | undefined): EventTime {
   return Number.isNaN(d.getTime()) ? value : d;
 }
 
-function toDate(value: string | null | undefined): Date | undefined {
+/** @internal */
+export function toDate(value: string | null | undefined): Date | undefined {
   if (!value) return undefined;
   const d = new Date(value);
   return Number.isNaN(d.getTime()) ? undefined : d;
 }
 
-/** Copies only defined values, so `exactOptionalPropertyTypes` holds and objects stay small. */
-function defined<T extends object>(o: T): T {
+/** Copies only defined values, so `exactOptionalPropertyTypes` holds and objects stay small. @internal */
+export function defined<T extends object>(o: T): T {
   for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
   return o;
 }
@@ -162,56 +163,4 @@ export function toCalendar(c: S['Calendar']): Calendar {
       original: c.original,
     }) as Calendar,
   );
-}
-
-/** An empty 200 body (`undefined`) reads as no connections. @internal */
-export function toConnectionStatus(s: S['ConnectionStatus'] = {}): ConnectionStatus {
-  const connections = {} as Record<Provider, readonly ConnectedAccount[]>;
-  for (const p of PROVIDERS) {
-    connections[p] = Object.freeze(
-      (s.connections?.[p] ?? []).map((a) =>
-        Object.freeze(
-          defined({
-            id: a.id,
-            display: a.display,
-            grantedScopes: Object.freeze([...(a.grantedScopes ?? [])]),
-            calendarPermissionGranted: a.calendarPermissionGranted ?? null,
-            syncState: a.syncState,
-            syncStateUpdatedAt: toDate(a.syncStateUpdatedAt) ?? null,
-          }) as ConnectedAccount,
-        ),
-      ),
-    );
-  }
-  return Object.freeze({ connections: Object.freeze(connections), limitReached: s.limitReached ?? false });
-}
-
-/**
- * Create/update answers come in two documented shapes (reference §3.4, §9.1): event fields at the
- * root next to `success`, or `{success, event}`. Use `event` when it is an object, else the root.
- * @internal
- */
-export function unwrapEvent(body: S['EventWriteResponse']): S['CalendarEvent'] {
-  const inner = (body as { event?: unknown }).event;
-  return inner && typeof inner === 'object' ? (inner as S['CalendarEvent']) : body;
-}
-
-/** An empty 200 body (`undefined`) reads as a subscription without ids. @internal */
-export function toSubscription(r: S['SubscribeResponse'] = {}): WebhookSubscription {
-  return Object.freeze(
-    defined({
-      success: r.success ?? true,
-      provider: r.provider,
-      channelId: r.subscription?.channelId ?? r.channelId ?? '',
-      resourceId: r.subscription?.resourceId,
-      expiration: toDate(r.subscription?.expiration),
-      webhookUrl: r.subscription?.webhookUrl,
-      serverWebhookUrl: r.serverWebhookUrl,
-    }) as WebhookSubscription,
-  );
-}
-
-/** @internal */
-export function toSuccess(r: S['SuccessResponse'] | undefined): SuccessResult {
-  return Object.freeze(defined({ success: r?.success ?? true, message: r?.message }) as SuccessResult);
 }

@@ -1,6 +1,5 @@
 import { ValidationError } from '@cal/core';
 import { PROVIDER } from './errors.js';
-import { PROVIDERS, type Provider } from './models.js';
 
 /** Throws `ValidationError` (before any request) when a required string field is missing. @internal */
 export function requireFields(operation: string, input: object | undefined, fields: readonly string[]): void {
@@ -11,28 +10,6 @@ export function requireFields(operation: string, input: object | undefined, fiel
       provider: PROVIDER,
       operation,
       details: missing.map((field) => ({ field, key: 'required', description: `${field} is required` })),
-    });
-  }
-}
-
-/** @internal */
-export function requireProvider(operation: string, provider: unknown): asserts provider is Provider {
-  if (!PROVIDERS.includes(provider as Provider)) {
-    throw new ValidationError(`${operation}: provider must be one of ${PROVIDERS.join(', ')}`, {
-      provider: PROVIDER,
-      operation,
-      details: [{ field: 'provider', key: 'invalid', description: `one of ${PROVIDERS.join(', ')}` }],
-    });
-  }
-}
-
-/** @internal */
-export function requireMode(operation: string, field: string, mode: unknown): void {
-  if (mode !== undefined && mode !== 'this' && mode !== 'following' && mode !== 'all') {
-    throw new ValidationError(`${operation}: ${field} must be this, following or all`, {
-      provider: PROVIDER,
-      operation,
-      details: [{ field, key: 'invalid', description: 'this | following | all' }],
     });
   }
 }

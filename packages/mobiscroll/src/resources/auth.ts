@@ -1,8 +1,8 @@
-import { AuthenticationError, NotFoundError, type TokenSet } from '@cal/core';
+import type { TokenSet } from '@cal/core';
 import type { ClientContext } from '../client.js';
-import { PROVIDER } from '../errors.js';
-import { toConnectionStatus, toSuccess, type ConnectionStatus, type Provider, type Scope, type SuccessResult } from '../models.js';
-import { requireFields, requireProvider } from '../validate.js';
+import { operations } from '../on-demand/load-operations.js';
+import type { ConnectionStatus, Provider, Scope, SuccessResult } from '../models.js';
+import { requireFields } from '../validate.js';
 
 /** Input of {@link AuthResource.generateAuthUrl}. @public */
 export interface AuthUrlParams {
@@ -108,13 +108,7 @@ export class AuthResource {
    * `/connection-status` after a 404 only (Go/Ruby/Java behaviour; reference §2.4).
    */
   async getConnectionStatus(): Promise<ConnectionStatus> {
-    const get = (path: '/oauth/connection-status') => this.#ctx.api('GET', path);
-    try {
-      return toConnectionStatus(await get('/oauth/connection-status'));
-    } catch (e) {
-      if (!(e instanceof NotFoundError)) throw e;
-      return toConnectionStatus(await get('/connection-status' as '/oauth/connection-status'));
-    }
+    return (await operations()).connectionStatus(this.#ctx);
   }
 
   /**
@@ -122,15 +116,7 @@ export class AuthResource {
    * account, or every account of the provider when `account` is omitted. Legacy `/disconnect` after a 404.
    */
   async disconnect(provider: Provider, options: { account?: string } = {}): Promise<SuccessResult> {
-    requireProvider('disconnect', provider);
-    const query = { provider, ...(options.account === undefined ? {} : { account: options.account }) };
-    const post = (path: '/oauth/disconnect') => this.#ctx.api('POST', path, { query, body: {} });
-    try {
-      return toSuccess(await post('/oauth/disconnect'));
-    } catch (e) {
-      if (!(e instanceof NotFoundError)) throw e;
-      return toSuccess(await post('/disconnect' as '/oauth/disconnect'));
-    }
+    return (await operations()).disconnect(this.#ctx, provider, options);
   }
 
   /**
@@ -138,12 +124,7 @@ export class AuthResource {
    * this user/client pair at Connect, then forgets the local tokens. None of the official SDKs has it.
    */
   async revoke(): Promise<void> {
-    const tokens = await this.#ctx.oauth.getTokens();
-    const token = tokens?.refreshToken ?? tokens?.accessToken;
-    if (!token) throw new AuthenticationError('Nothing to revoke: no tokens are set', { provider: PROVIDER });
-    await this.#ctx.anonymous('POST', '/oauth/revoke', { body: { token } });
-    // No revocationEndpoint is configured on core's strategy, so this only clears memory and the store.
-    await this.#ctx.oauth.revoke();
+    return (await operations()).revoke(this.#ctx);
   }
 }
 

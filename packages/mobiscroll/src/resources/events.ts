@@ -1,12 +1,10 @@
-import { MobiscrollConnectError, PROVIDER } from '../errors.js';
+import { PROVIDER } from '../errors.js';
 import { ProtocolError } from '@cal/core';
 import type { ClientContext } from '../client.js';
 import { EventsPage } from '../events-page.js';
-import { toEvent, toSuccess, unwrapEvent, type CalendarEvent, type Provider, type RecurrenceMode, type SuccessResult } from '../models.js';
-import { isoTime, requireFields, requireMode, requireProvider } from '../validate.js';
-import type { components } from '../generated/mobiscroll-connect.js';
-
-type S = components['schemas'];
+import { toEvent, type CalendarEvent, type Provider, type RecurrenceMode, type SuccessResult } from '../models.js';
+import { isoTime } from '../validate.js';
+import { operations } from '../on-demand/load-operations.js';
 
 /** Server-side cap of `pageSize` (reference §3.2); the Python/PHP SDKs cap client-side too. */
 const MAX_PAGE_SIZE = 1000;
@@ -91,7 +89,11 @@ export interface DeleteEventInput {
   deleteMode?: RecurrenceMode;
 }
 
-/** Events (reference §3.2–3.6). @public */
+/**
+ * Events (reference §3.2–3.6). The writes load on first use (`on-demand/`), so an app that only
+ * reads events does not bundle them up front.
+ * @public
+ */
 export class EventsResource {
   readonly #ctx: ClientContext;
   /** @internal */
@@ -133,29 +135,12 @@ export class EventsResource {
 
   /** `POST /event`. Accepts both documented answers (event at the root, or in `event`). */
   async create(input: CreateEventInput): Promise<CalendarEvent> {
-    requireProvider('events.create', input?.provider);
-    requireFields('events.create', input, ['calendarId', 'title']);
-    requireFields('events.create', { start: input.start && 'x', end: input.end && 'x' }, ['start', 'end']);
-    const body = { ...fields('events.create', input), provider: input.provider, calendarId: input.calendarId } as S['EventCreate'];
-    const data = await this.#ctx.api('POST', '/event', { body });
-    return toEvent(checkWrite(data));
+    return (await operations()).createEvent(this.#ctx, input);
   }
 
   /** `PUT /event`: a partial patch; `updateMode` this|following|all for recurring instances. */
   async update(input: UpdateEventInput): Promise<CalendarEvent> {
-    requireProvider('events.update', input?.provider);
-    requireFields('events.update', input, ['calendarId', 'eventId']);
-    requireMode('events.update', 'updateMode', input.updateMode);
-    const body = {
-      ...fields('events.update', input),
-      provider: input.provider,
-      calendarId: input.calendarId,
-      eventId: input.eventId,
-      ...(input.recurringEventId === undefined ? {} : { recurringEventId: input.recurringEventId }),
-      ...(input.updateMode === undefined ? {} : { updateMode: input.updateMode }),
-    } as S['EventUpdate'];
-    const data = await this.#ctx.api('PUT', '/event', { body });
-    return toEvent(checkWrite(data));
+    return (await operations()).updateEvent(this.#ctx, input);
   }
 
   /**
@@ -163,46 +148,6 @@ export class EventsResource {
    * (the docs and Postman show a JSON body; reference §3.6). A 200 with `success:false` throws.
    */
   async delete(input: DeleteEventInput): Promise<SuccessResult> {
-    requireProvider('events.delete', input?.provider);
-    requireFields('events.delete', input, ['calendarId', 'eventId']);
-    requireMode('events.delete', 'deleteMode', input.deleteMode);
-    const query = {
-      provider: input.provider,
-      calendarId: input.calendarId,
-      eventId: input.eventId,
-      ...(input.recurringEventId === undefined ? {} : { recurringEventId: input.recurringEventId }),
-      ...(input.deleteMode === undefined ? {} : { deleteMode: input.deleteMode }),
-    };
-    const data = await this.#ctx.api('DELETE', '/event', { query });
-    const result = toSuccess(data);
-    if (!result.success) throw failed('Delete', result.message);
-    return result;
+    return (await operations()).deleteEvent(this.#ctx, input);
   }
-}
-
-const WRITABLE = [
-  'title', 'description', 'location', 'allDay', 'attendees', 'recurrence', 'custom',
-  'conference', 'conferenceData', 'availability', 'privacy', 'status',
-] as const;
-
-function fields(operation: string, input: EventFieldsInput): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const k of WRITABLE) if (input[k] !== undefined) out[k] = input[k];
-  const start = isoTime(operation, 'start', input.start);
-  const end = isoTime(operation, 'end', input.end);
-  if (start !== undefined) out.start = start;
-  if (end !== undefined) out.end = end;
-  return out;
-}
-
-function checkWrite(data: S['EventWriteResponse'] | undefined): S['CalendarEvent'] {
-  if (!data || typeof data !== 'object') throw new ProtocolError('Empty event response', { provider: PROVIDER });
-  if (data.success === false) throw failed('Write', data.message);
-  const event = unwrapEvent(data);
-  if (typeof event.id !== 'string') throw new ProtocolError('Event response without an id', { provider: PROVIDER, body: data });
-  return event;
-}
-
-function failed(what: string, message: string | undefined): MobiscrollConnectError {
-  return new MobiscrollConnectError(`${what} failed${message ? `: ${message}` : ''}`, { code: 'MOBISCROLL_OPERATION_FAILED' });
 }

@@ -1,6 +1,6 @@
 import type { ClientContext } from '../client.js';
-import { toSubscription, toSuccess, type Provider, type SuccessResult, type WebhookSubscription } from '../models.js';
-import { requireFields, requireProvider } from '../validate.js';
+import { operations } from '../on-demand/load-operations.js';
+import type { Provider, SuccessResult, WebhookSubscription } from '../models.js';
 
 /** Input of {@link WebhooksResource.subscribe}. @public */
 export interface SubscribeWebhookParams {
@@ -31,28 +31,12 @@ export class WebhooksResource {
 
   /** `POST /subscribe-webhook`. */
   async subscribe(params: SubscribeWebhookParams): Promise<WebhookSubscription> {
-    requireProvider('webhooks.subscribe', params?.provider);
-    requireFields('webhooks.subscribe', params, ['calendarId']);
-    const exp = params.expiration instanceof Date ? params.expiration.getTime() : params.expiration;
-    const body = {
-      provider: params.provider,
-      calendarId: params.calendarId,
-      ...(params.channelId === undefined ? {} : { channelId: params.channelId }),
-      ...(exp === undefined ? {} : { expiration: exp }),
-    };
-    return toSubscription(await this.#ctx.api('POST', '/subscribe-webhook', { body }));
+    return (await operations()).subscribe(this.#ctx, params);
   }
 
   /** `POST /unsubscribe-webhook`; `success` stays true when the provider channel had already expired. */
   async unsubscribe(params: UnsubscribeWebhookParams): Promise<SuccessResult> {
-    requireProvider('webhooks.unsubscribe', params?.provider);
-    requireFields('webhooks.unsubscribe', params, ['channelId']);
-    const body = {
-      provider: params.provider,
-      channelId: params.channelId,
-      ...(params.resourceId === undefined ? {} : { resourceId: params.resourceId }),
-    };
-    return toSuccess(await this.#ctx.api('POST', '/unsubscribe-webhook', { body }));
+    return (await operations()).unsubscribe(this.#ctx, params);
   }
 
   /**
