@@ -41,14 +41,19 @@ export interface SignInput {
  * @public
  */
 export async function signRequest(input: SignInput): Promise<string> {
-  const key = signingKey(input.consumerSecret, input.tokenSecret);
-  const method = input.oauth['oauth_signature_method'];
-  if (method === 'PLAINTEXT') return key;
-  if (method !== 'HMAC-SHA1') {
-    throw new ValidationError(`Unsupported OAuth signature method`, { provider: 'syncserver', details: [{ field: 'signatureMethod', description: 'HMAC-SHA1 or PLAINTEXT' }] });
-  }
-  const params = [...Object.entries(input.oauth), ...(input.bodyParams ?? [])];
-  return hmacSha1(key, signatureBaseString(input.method, input.url, params));
+  const method = checkSignatureMethod(input.oauth['oauth_signature_method']);
+  return signature(method, signingKey(input.consumerSecret, input.tokenSecret), input.method, input.url, [...Object.entries(input.oauth), ...(input.bodyParams ?? [])]);
+}
+
+/** `method` if SyncServer accepts it, else a `ValidationError` (RSA-SHA1 is not offered). @internal */
+export function checkSignatureMethod(method: unknown): SignatureMethod {
+  if (method === 'HMAC-SHA1' || method === 'PLAINTEXT') return method;
+  throw new ValidationError('Unsupported OAuth signature method', { provider: 'syncserver', details: [{ field: 'signatureMethod', description: 'HMAC-SHA1 or PLAINTEXT' }] });
+}
+
+/** `oauth_signature` for a checked method and a ready signing key (RFC 5849 §3.4.2, §3.4.4). @internal */
+export async function signature(method: SignatureMethod, key: string, httpMethod: string, url: string | URL, params: readonly OAuthParam[]): Promise<string> {
+  return method === 'PLAINTEXT' ? key : hmacSha1(key, signatureBaseString(httpMethod, url, params));
 }
 
 /** RFC 5849 §3.5.1 `Authorization: OAuth realm="", name="enc(value)", …`. @public */

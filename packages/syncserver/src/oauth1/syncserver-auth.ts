@@ -1,5 +1,6 @@
 import type { AuthStrategy } from '@cal/core';
-import { authorizationHeader, createNonce, signRequest, type SignatureMethod } from './sign.js';
+import { authorizationHeader, checkSignatureMethod, createNonce, signature, signingKey, type SignatureMethod } from './sign.js';
+import type { OAuthParam } from './base-string.js';
 import { percentEncode } from './percent-encode.js';
 
 /**
@@ -26,6 +27,9 @@ export class SyncServerAuth {
    * `Authorization` header, the placement SyncServer's docs recommend.
    */
   strategy(signatureMethod: SignatureMethod = 'HMAC-SHA1', now: () => number = Date.now): AuthStrategy {
+    // An unsupported method fails here, when the API object is built, not on the first request.
+    const method = checkSignatureMethod(signatureMethod);
+    const key = signingKey(this.consumerSecret, this.accessSecret);
     return {
       kind: 'oauth1',
       // Also the encoded forms: a PLAINTEXT signature travels as enc(enc(cs)&enc(ts)) (RFC 5849 §3.4.4).
@@ -40,19 +44,12 @@ export class SyncServerAuth {
           oauth_token: this.accessKey,
           oauth_version: '1.0',
         };
-        let bodyParams: [string, string][] | undefined;
+        const params: OAuthParam[] = Object.entries(oauth);
         // Only single-part form bodies are signed (RFC 5849 §3.4.1.3.1); Atom XML never is.
         if (/^application\/x-www-form-urlencoded/i.test(request.headers.get('content-type') ?? '')) {
-          bodyParams = [...new URLSearchParams(await request.clone().text())];
+          params.push(...new URLSearchParams(await request.clone().text()));
         }
-        oauth['oauth_signature'] = await signRequest({
-          method: request.method,
-          url: request.url,
-          oauth,
-          consumerSecret: this.consumerSecret,
-          tokenSecret: this.accessSecret,
-          ...(bodyParams ? { bodyParams } : {}),
-        });
+        oauth['oauth_signature'] = await signature(method, key, request.method, request.url, params);
         const headers = new Headers(request.headers);
         headers.set('authorization', authorizationHeader(oauth));
         return new Request(request, { headers });

@@ -1,5 +1,6 @@
 // Every vector of reference §7.2 (RFC 5849 + oauth.net TestCases + request/oauth-sign's Twitter set).
 import { describe, expect, it } from 'vitest';
+import * as core from '@cal/core';
 import {
   authorizationHeader,
   baseStringUri,
@@ -154,6 +155,12 @@ describe('no secret in errors', () => {
 
 describe('SyncServerAuth strategy', () => {
   const auth = new SyncServerAuth('CK', 'CS', 'AK', 'TS');
+  it('refuses an unsupported signature method when the API object is built, before any request', () => {
+    let calls = 0;
+    expect(() => auth.strategy('RSA-SHA1' as never)).toThrow(core.ValidationError);
+    expect(() => new SyncServerAPI(auth, { signatureMethod: 'RSA-SHA1' as never, fetch: async () => (calls++, new Response('')) })).toThrow(core.ValidationError);
+    expect(calls).toBe(0);
+  });
   it('puts oauth params in the Authorization header with a fresh nonce each time', async () => {
     const s = auth.strategy('PLAINTEXT', () => 1_000_000);
     const a = (await s.authorize(new Request('https://api.obexcode.com/v2/phones/vendors/all.xml'))).headers.get('authorization')!;
