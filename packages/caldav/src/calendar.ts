@@ -123,13 +123,9 @@ export class Calendar {
   /** @internal */
   constructor(dav: DavTransport, url: string, props: Partial<Pick<Calendar, 'displayName' | 'color' | 'description' | 'components' | 'ctag' | 'lastSyncToken'>> = {}) {
     this.#dav = dav;
+    Object.assign(this, props);
     this.url = asCollection(url);
-    this.displayName = props.displayName;
-    this.color = props.color;
-    this.description = props.description;
     this.components = props.components ?? [];
-    this.ctag = props.ctag;
-    this.lastSyncToken = props.lastSyncToken;
   }
 
   /** @internal Builds a Calendar from a PROPFIND response, or undefined when it is not a calendar. */

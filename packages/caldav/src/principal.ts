@@ -51,13 +51,11 @@ export class Principal implements PrincipalInfo {
   /** @internal */
   constructor(dav: DavTransport, info: PrincipalInfo) {
     this.#dav = dav;
+    Object.assign(this, info);
     this.url = info.url;
     this.calendarHomeUrl = asCollection(info.calendarHomeUrl);
     this.addresses = info.addresses;
     if (info.addresses.length) dav.addresses = info.addresses;
-    if (info.displayName !== undefined) this.displayName = info.displayName;
-    if (info.scheduleInboxUrl !== undefined) this.scheduleInboxUrl = info.scheduleInboxUrl;
-    if (info.scheduleOutboxUrl !== undefined) this.scheduleOutboxUrl = info.scheduleOutboxUrl;
   }
 
   /** Calendars in the home (PROPFIND Depth 1; only `CALDAV:calendar` collections, so Cyrus' Inbox/Outbox are left out). */

@@ -39,8 +39,6 @@ export interface QueryOptions {
   hasProperty?: string;
   /** prop-filter text-match (i;octet, equals-ish substring) on a property. */
   textMatch?: { prop: string; text: string };
-  /** Only getetag (no calendar-data). */
-  etagOnly?: boolean;
 }
 
 /** calendar-query REPORT (RFC 4791 §7.8). */
@@ -55,11 +53,9 @@ export function calendarQuery(o: QueryOptions): string {
   if (o.hasProperty) compChildren.push(xml(CALDAV, 'prop-filter', { name: o.hasProperty }));
   if (o.textMatch)
     compChildren.push(xml(CALDAV, 'prop-filter', { name: o.textMatch.prop }, [xml(CALDAV, 'text-match', { collation: 'i;octet' }, [o.textMatch.text])]));
-  const props = [xml(DAV, 'getetag')];
-  if (!o.etagOnly) props.push(xml(CALDAV, 'calendar-data'));
   return body(
     xml(CALDAV, 'calendar-query', {}, [
-      xml(DAV, 'prop', {}, props),
+      xml(DAV, 'prop', {}, [xml(DAV, 'getetag'), xml(CALDAV, 'calendar-data')]),
       xml(CALDAV, 'filter', {}, [xml(CALDAV, 'comp-filter', { name: 'VCALENDAR' }, [xml(CALDAV, 'comp-filter', { name: o.component }, compChildren)])]),
     ]),
   );
