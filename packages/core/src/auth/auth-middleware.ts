@@ -24,7 +24,7 @@ export function authMiddleware(
     onRequest(params) {
       const { bag } = params.meta;
       if (bag.get('anonymous')) return;
-      const current = currentOf(params) ?? params.request;
+      const current = currentOf(params);
       if (!approved || !current.url.startsWith(approved)) {
         const target = new URL(current.url);
         assertCredentialOrigin(target, base(), policy, provider);

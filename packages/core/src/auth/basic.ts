@@ -7,10 +7,8 @@ import type { AuthStrategy } from './strategy.js';
  * @public
  */
 export function basicAuth(username: string, password: string): AuthStrategy {
-  const bytes = new TextEncoder().encode(`${username}:${password}`);
-  let binary = '';
-  for (const b of bytes) binary += String.fromCharCode(b);
-  const header = `Basic ${btoa(binary)}`;
+  // btoa takes Latin-1 code units, so the credentials go through UTF-8 first (RFC 7617 §2.1).
+  const header = `Basic ${btoa(String.fromCharCode(...new TextEncoder().encode(`${username}:${password}`)))}`;
   return {
     kind: 'basic',
     authorize(request) {

@@ -96,11 +96,12 @@ export class CalError extends Error {
 
 /**
  * Gives an error class its `name` and default `code` on the prototype, where the built-in errors
- * keep `name` too. Explicit strings because minifiers rename classes (`new.target.name` would
- * print `e: …` in a production log); one line per class instead of a constructor each.
+ * keep `name` too. Explicit names because minifiers rename classes (`new.target.name` would print
+ * `e: …` in a production log); one line per class instead of a constructor each. The code follows
+ * from the name (`NotFoundError` → `CAL_NOT_FOUND`, as listed in {@link ErrorCode}).
  * @internal
  */
-export function named(cls: { prototype: CalError }, name: string, code: ErrorCodeValue): void {
+export function named(cls: { prototype: CalError }, name: string, code = `CAL_${name.slice(0, -5).replace(/\B[A-Z]/g, '_$&').toUpperCase()}`): void {
   Object.assign(cls.prototype, { name, code });
 }
 

@@ -5,7 +5,7 @@ import { CalError, named, type CalErrorOptions } from './cal-error.js';
 
 /** 401/403 from a server, a failed or revoked token refresh, or missing credentials. @public */
 export class AuthenticationError extends CalError {}
-named(AuthenticationError, 'AuthenticationError', 'CAL_AUTHENTICATION');
+named(AuthenticationError, 'AuthenticationError');
 
 /** One invalid field, as reported by a server (422 bodies) or by a client-side check. @public */
 export interface ValidationDetail {
@@ -41,15 +41,15 @@ export class ValidationError extends CalError {
     this.operation = options.operation;
   }
 }
-named(ValidationError, 'ValidationError', 'CAL_VALIDATION');
+named(ValidationError, 'ValidationError');
 
 /** 404/410, or a lookup by id that found nothing. @public */
 export class NotFoundError extends CalError {}
-named(NotFoundError, 'NotFoundError', 'CAL_NOT_FOUND');
+named(NotFoundError, 'NotFoundError');
 
 /** 409/412: an ETag, `If-Match`, `ifInState` or other precondition failed. Nothing was overwritten. @public */
 export class ConflictError extends CalError {}
-named(ConflictError, 'ConflictError', 'CAL_CONFLICT');
+named(ConflictError, 'ConflictError');
 
 /** Options of {@link RateLimitError}. @public */
 export interface RateLimitErrorOptions extends CalErrorOptions {
@@ -66,7 +66,7 @@ export class RateLimitError extends CalError {
     this.retryAfter = options.retryAfter;
   }
 }
-named(RateLimitError, 'RateLimitError', 'CAL_RATE_LIMIT');
+named(RateLimitError, 'RateLimitError');
 
 /** 5xx (after retries, if any, were spent). @public */
 export class ServerError extends CalError {
@@ -77,15 +77,15 @@ export class ServerError extends CalError {
     this.statusCode = options.status;
   }
 }
-named(ServerError, 'ServerError', 'CAL_SERVER');
+named(ServerError, 'ServerError');
 
 /** DNS failure, refused or reset connection: no (complete) response arrived. @public */
 export class NetworkError extends CalError {}
-named(NetworkError, 'NetworkError', 'CAL_NETWORK');
+named(NetworkError, 'NetworkError');
 
 /** The request did not finish within its `timeout`. @public */
 export class TimeoutError extends CalError {}
-named(TimeoutError, 'TimeoutError', 'CAL_TIMEOUT');
+named(TimeoutError, 'TimeoutError');
 
 /**
  * A response that cannot be parsed or breaks the protocol (HTML where XML was due, a hostile
@@ -93,7 +93,7 @@ named(TimeoutError, 'TimeoutError', 'CAL_TIMEOUT');
  * @public
  */
 export class ProtocolError extends CalError {}
-named(ProtocolError, 'ProtocolError', 'CAL_PROTOCOL');
+named(ProtocolError, 'ProtocolError');
 
 /** Any other non-2xx response (e.g. 402, 405, 423), with its status. @public */
 export class HttpError extends CalError {
@@ -103,7 +103,7 @@ export class HttpError extends CalError {
     super(message, options);
   }
 }
-named(HttpError, 'HttpError', 'CAL_HTTP');
+named(HttpError, 'HttpError');
 
 /** The caller's `AbortSignal` fired. @public */
 export class AbortedError extends CalError {
@@ -111,4 +111,4 @@ export class AbortedError extends CalError {
     super(message, options);
   }
 }
-named(AbortedError, 'AbortedError', 'CAL_ABORTED');
+named(AbortedError, 'AbortedError');

@@ -10,11 +10,11 @@
 export const REDACTED = '[REDACTED]';
 
 const SECRET_NAME =
-  /^(authorization|proxy-authorization|(set-)?cookie|x-api-key|api[-_]?key|(access|refresh|id)[-_]?token|client[-_]?secret|pass(word|wd)?|secret|token|code([-_]?verifier)?|oauth[-_](signature|token)|assertion|sig(nature)?)$/i;
+  /^((proxy-)?authorization|(set-)?cookie|(x-)?api[-_]?key|((access|refresh|id)[-_]?)?token|(client[-_]?)?secret|pass(word|wd)?|code([-_]?verifier)?|oauth[-_](signature|token)|assertion|sig(nature)?)$/i;
 
 /** A credential in free text: an auth scheme's parameter, or a `name=value` / `"name": "value"` pair. */
 const SECRET_TEXT =
-  /((?:Bearer|Basic|Digest|OAuth)\s+|"?(?:access_token|refresh_token|id_token|client_secret|password|code_verifier)"?\s*[:=]\s*"?)[^"&\s,}]+/gi;
+  /((?:Bearer|Basic|Digest|OAuth)\s+|"?(?:(?:access|refresh|id)_token|client_secret|password|code_verifier)"?\s*[:=]\s*"?)[^"&\s,}]+/gi;
 
 /** True when a header, query or body field name names a credential. @public */
 export function isSecretName(name: string): boolean {

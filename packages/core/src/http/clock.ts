@@ -9,16 +9,15 @@ export const systemClock: Clock = {
   now: () => Date.now(),
   sleep: (ms, signal) =>
     new Promise<void>((resolve, reject) => {
-      if (signal?.aborted) return reject(new AbortedError(undefined, { cause: signal.reason }));
-      const timer = setTimeout(done, ms);
-      function done() {
-        signal?.removeEventListener('abort', onAbort);
+      const timer = setTimeout(() => {
+        signal?.removeEventListener('abort', abort);
         resolve();
-      }
-      function onAbort() {
+      }, ms);
+      function abort() {
         clearTimeout(timer);
-        reject(new AbortedError(undefined, { cause: signal?.reason }));
+        reject(new AbortedError(undefined, { cause: signal!.reason }));
       }
-      signal?.addEventListener('abort', onAbort, { once: true });
+      signal?.addEventListener('abort', abort, { once: true });
+      if (signal?.aborted) abort();
     }),
 };

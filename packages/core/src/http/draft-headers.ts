@@ -24,8 +24,7 @@ export class DraftHeaders {
   /** Sets every header of `init` over the current ones. */
   merge(init: HeadersInit | DraftHeaders): this {
     if (init instanceof DraftHeaders) Object.assign(this.record, init.record);
-    else if (init instanceof Headers) init.forEach((v, k) => this.set(k, v));
-    else for (const [k, v] of Array.isArray(init) ? init : Object.entries(init)) this.set(k!, v!);
+    else for (const [k, v] of init instanceof Headers || Array.isArray(init) ? init : Object.entries(init)) this.set(k!, v!);
     return this;
   }
 

@@ -28,13 +28,10 @@ export function isLoopback(url: URL): boolean {
  */
 export function assertCredentialOrigin(url: URL, base: URL | undefined, policy: OriginPolicy = {}, provider?: string): void {
   const allowed =
-    (base !== undefined && url.origin === base.origin) ||
-    (policy.allow ?? []).some((a) => (typeof a === 'string' ? safeOrigin(a) === url.origin : a.test(url.origin)));
+    url.origin === base?.origin ||
+    policy.allow?.some((a) => (typeof a === 'string' ? safeOrigin(a) === url.origin : a.test(url.origin)));
   if (!allowed) {
-    throw new ProtocolError(`Credentials refused for foreign origin ${url.origin}`, {
-      url,
-      ...(provider ? { provider } : {}),
-    });
+    throw new ProtocolError(`Credentials refused for foreign origin ${url.origin}`, { url, provider });
   }
   assertSecureTransport(url, policy, provider);
 }
@@ -42,10 +39,7 @@ export function assertCredentialOrigin(url: URL, base: URL | undefined, policy: 
 /** Throws `ProtocolError` for credentials over `http:` to a non-loopback host, unless allowed. @public */
 export function assertSecureTransport(url: URL, policy: OriginPolicy = {}, provider?: string): void {
   if (url.protocol === 'http:' && !isLoopback(url) && !policy.allowInsecureHttp) {
-    throw new ProtocolError(`Credentials refused over plain http to ${url.host} (allowInsecureHttp opts in)`, {
-      url,
-      ...(provider ? { provider } : {}),
-    });
+    throw new ProtocolError(`Credentials refused over http to ${url.host} (allowInsecureHttp opts in)`, { url, provider });
   }
 }
 

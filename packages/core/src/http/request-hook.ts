@@ -1,4 +1,4 @@
-import type { Middleware } from './middleware.js';
+import type { Middleware, MiddlewareParams } from './middleware.js';
 import type { Clock } from './types.js';
 import { redactHeaders, redactUrl } from '../errors/redact.js';
 import { systemClock } from './clock.js';
@@ -26,36 +26,33 @@ export type RequestHook = (event: RequestEvent) => void;
  * @public
  */
 export function requestHookMiddleware(hook: RequestHook, clock: Clock = systemClock): Middleware {
-  const started = new WeakMap<object, number>();
-  const base = (request: Current, id: string, attempt: number) => ({
-    id,
-    attempt,
-    method: request.method,
-    url: redactUrl(request.url) ?? request.url,
-    requestHeaders: redactHeaders(request.headers),
-    durationMs: clock.now() - (started.get(request) ?? clock.now()),
-  });
+  const started = new WeakMap<Current, number>();
+  const emit = (p: MiddlewareParams, outcome: Pick<RequestEvent, 'status' | 'responseHeaders' | 'error'>) => {
+    const request = currentOf(p);
+    try {
+      hook({
+        id: p.id,
+        attempt: p.meta.attempt,
+        method: request.method,
+        url: redactUrl(request.url)!,
+        requestHeaders: redactHeaders(request.headers),
+        durationMs: clock.now() - (started.get(request) ?? clock.now()),
+        ...outcome,
+      });
+    } catch {
+      /* an observer must never break the request */
+    }
+  };
   return {
     name: 'request-hook',
     onRequest(p) {
-      started.set(currentOf(p) ?? p.request, clock.now());
+      started.set(currentOf(p), clock.now());
     },
     onResponse(p) {
-      const { response, id, meta } = p;
-      safe(() =>
-        hook({ ...base(currentOf(p) ?? p.request, id, meta.attempt), status: response.status, responseHeaders: redactHeaders(response.headers) }),
-      );
+      emit(p, { status: p.response.status, responseHeaders: redactHeaders(p.response.headers) });
     },
     onError(p) {
-      safe(() => hook({ ...base(currentOf(p) ?? p.request, p.id, p.meta.attempt), error: p.error }));
+      emit(p, { error: p.error });
     },
   };
-}
-
-function safe(fn: () => void) {
-  try {
-    fn();
-  } catch {
-    /* an observer must never break the request */
-  }
 }

@@ -44,17 +44,15 @@ export function retryMiddleware(options: RetryOptions = {}): Middleware {
   const statuses = new Set(options.statusCodes ?? [408, 429, 500, 502, 503, 504]);
   const methods = new Set((options.methods ?? IDEMPOTENT).map((m) => m.toUpperCase()));
 
-  /** Whether this request may be repeated: idempotent by method, or marked so by the caller. */
-  const allowed = (p: MiddlewareParams) =>
-    p.dispatch && limit > 0 && (p.meta.idempotent ?? methods.has((currentOf(p) ?? p.request).method.toUpperCase()));
-
   /**
    * One loop for both failure kinds: a retryable status (then `Retry-After` may set the wait) or
    * a transport error before any response. Resolves to the last outcome, response or error.
    */
   async function retry(p: MiddlewareParams, outcome: unknown): Promise<unknown> {
     const { meta, dispatch } = p;
-    const request = currentOf(p) ?? p.request;
+    const request = currentOf(p);
+    // Idempotent by method, or marked so by the caller.
+    if (!dispatch || !(meta.idempotent ?? methods.has(request.method.toUpperCase()))) return outcome;
     for (let attempt = 1; attempt <= limit; attempt++) {
       let wait = Math.min(maxDelay, baseDelay * 2 ** (attempt - 1)) * random();
       if (outcome instanceof Response) {
@@ -71,7 +69,7 @@ export function retryMiddleware(options: RetryOptions = {}): Middleware {
       await clock.sleep(wait, meta.signal);
       meta.attempt++;
       try {
-        outcome = await dispatch!(request as Request); // the runner accepts drafts too
+        outcome = await dispatch(request as Request); // the runner accepts drafts too
       } catch (e) {
         outcome = e;
       }
@@ -83,7 +81,7 @@ export function retryMiddleware(options: RetryOptions = {}): Middleware {
     name: 'retry',
     // No `async`: the common case (a success) returns synchronously, with no promise allocated.
     onResponse(p) {
-      if (statuses.has(p.response.status) && allowed(p)) {
+      if (statuses.has(p.response.status)) {
         return retry(p, p.response).then((outcome) => {
           if (outcome instanceof Response) return outcome;
           throw outcome;
@@ -93,7 +91,7 @@ export function retryMiddleware(options: RetryOptions = {}): Middleware {
     // Only errors raised by fetch itself (no response yet) reach onError; a body that fails
     // mid-stream is the caller's read and is never retried here.
     onError(p) {
-      if (isTransportError(p.error) && allowed(p)) {
+      if (isTransportError(p.error)) {
         return retry(p, p.error).then((outcome) => (outcome instanceof Response || outcome instanceof Error ? outcome : undefined));
       }
     },

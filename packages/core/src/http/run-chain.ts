@@ -1,4 +1,4 @@
-import type { Middleware, RequestMeta } from './middleware.js';
+import type { Middleware, MiddlewareParams, RequestMeta } from './middleware.js';
 import type { FetchLike } from './types.js';
 import { DraftHeaders } from './draft-headers.js';
 
@@ -20,73 +20,74 @@ export interface Draft {
 export type Current = Draft | Request;
 
 /**
+ * One logical request: what every attempt shares. A plain object of fixed shape, one per request.
+ * @internal
+ */
+export interface Run {
+  readonly chain: readonly Middleware[];
+  readonly fetch: () => FetchLike;
+  /** Unique id of the logical request (stable across retries). */
+  readonly id: string;
+  readonly meta: RequestMeta;
+  /** The buffered body: every attempt resends these bytes. */
+  readonly body: ArrayBuffer | undefined;
+}
+
+/**
  * Runs openapi-fetch-shaped middleware around one fetch: `onRequest` in order, then the fetch,
  * then `onResponse` / `onError` in reverse over the middleware that ran. Middleware number `i`
  * gets a `dispatch` that sends a request through middleware `i+1…` and the fetch again, which is
  * what retry and re-authentication need and what openapi-fetch's own runner lacks.
  *
  * The body is buffered once and every attempt starts from a fresh draft: a `Request` body is a
- * one-shot stream, and `new Request(req, init)` moves it out of `req`.
- *
- * One instance per logical request: a class rather than closures, so a request allocates one
- * object instead of half a dozen functions, which shows on a loopback benchmark.
+ * one-shot stream, and `new Request(req, init)` moves it out of `req`. No closures per request:
+ * hooks get a `Params` instance, which shows on a loopback benchmark.
  * @internal
  */
-export class ChainRun {
-  constructor(
-    readonly chain: readonly Middleware[],
-    readonly fetch: () => FetchLike,
-    readonly id: string,
-    readonly meta: RequestMeta,
-    /** The buffered body: every attempt resends these bytes. */
-    readonly body: ArrayBuffer | undefined,
-  ) {}
-
-  async runFrom(start: number, request: Current): Promise<Response> {
-    const { chain } = this;
-    let req = request;
-    let response: Response | undefined;
-    let error: unknown;
-    let failed = false;
-    let result: unknown;
-    // The request each middleware saw; middleware start, start+1, … ran, in that order.
-    const saw: Current[] = [];
-    try {
-      for (let i = start; i < chain.length && !response; i++) {
-        const mw = chain[i]!;
-        saw.push(req);
-        if (!mw.onRequest) continue;
-        const p = new Params(req, this, i);
-        result = mw.onRequest(p);
-        // Await only real promises: each needless await costs a microtask turn on every request.
-        if (result instanceof Promise) result = await result;
-        // A middleware may also have built (and edited) the Request in place: `p.current`.
-        if (result instanceof Response) response = result;
-        else req = result instanceof Request ? result : p.current;
-      }
-      // Parts, not a Request: fetch would copy a Request anyway. The signal comes straight from
-      // the client's controller: undici makes a copied Request's signal *follow* its source
-      // through a WeakRef, so an intermediate Request being collected would drop the abort.
-      response ??= await this.fetch()(req.url, fetchInit(req, this.body, this.meta.signal));
-    } catch (e) {
-      error = e;
-      failed = true;
-    }
-    for (let k = saw.length; k--; ) {
-      const mw = chain[start + k]!;
-      const hook = failed ? mw.onError : mw.onResponse;
-      if (!hook) continue;
-      result = hook(new Params(saw[k]!, this, start + k, response, error) as Params & { response: Response; error: unknown });
+export async function runFrom(run: Run, start: number, request: Current): Promise<Response> {
+  const { chain } = run;
+  let req = request;
+  let response: Response | undefined;
+  let error: unknown;
+  let failed = false;
+  let result: unknown;
+  // The request each middleware saw; middleware start, start+1, … ran, in that order.
+  const saw: Current[] = [];
+  try {
+    for (let i = start; i < chain.length && !response; i++) {
+      const mw = chain[i]!;
+      saw.push(req);
+      if (!mw.onRequest) continue;
+      const p = new Params(req, run, i);
+      result = mw.onRequest(p);
+      // Await only real promises: each needless await costs a microtask turn on every request.
       if (result instanceof Promise) result = await result;
-      if (result instanceof Response) {
-        response = result;
-        failed = false;
-        error = undefined;
-      } else if (failed && result instanceof Error) error = result;
+      // A middleware may also have built (and edited) the Request in place: `p.current`.
+      if (result instanceof Response) response = result;
+      else req = result instanceof Request ? result : p.current;
     }
-    if (failed) throw error;
-    return response!;
+    // Parts, not a Request: fetch would copy a Request anyway. The signal comes straight from
+    // the client's controller: undici makes a copied Request's signal *follow* its source
+    // through a WeakRef, so an intermediate Request being collected would drop the abort.
+    response ??= await run.fetch()(req.url, fetchInit(req, run.body, run.meta.signal));
+  } catch (e) {
+    error = e;
+    failed = true;
   }
+  for (let k = saw.length; k--; ) {
+    const mw = chain[start + k]!;
+    const hook = failed ? mw.onError : mw.onResponse;
+    if (!hook) continue;
+    result = hook(new Params(saw[k]!, run, start + k, response, error) as Params & { response: Response; error: unknown });
+    if (result instanceof Promise) result = await result;
+    if (result instanceof Response) {
+      response = result;
+      failed = false;
+      error = undefined;
+    } else if (failed && result instanceof Error) error = result;
+  }
+  if (failed) throw error;
+  return response!;
 }
 
 /**
@@ -107,21 +108,33 @@ const EMPTY: Record<string, unknown> = Object.freeze({});
 /**
  * Hook parameters: openapi-fetch's shape plus `meta` and `dispatch`. A class with a fixed shape,
  * because object literals with getters would make V8 fall back to slow dictionary objects.
+ * Fields are `declare`d and set in the constructor, so no separate field definitions are emitted.
  * @internal
  */
 export class Params {
+  /** The draft, or the Request once one was built. Built-in middleware read this, not `request`. */
+  declare current: Current;
+  declare readonly response: Response | undefined;
+  declare readonly error: unknown;
+  private declare readonly run: Run;
+  private declare readonly index: number;
+  constructor(current: Current, run: Run, index: number, response?: Response, error?: unknown) {
+    this.current = current;
+    this.run = run;
+    this.index = index;
+    this.response = response;
+    this.error = error;
+  }
+
   /** openapi-fetch compatibility; always empty here (shared, so no allocation per hook call). */
-  readonly options: Record<string, unknown> = EMPTY;
+  get options(): Record<string, unknown> {
+    return EMPTY;
+  }
+
   /** openapi-fetch compatibility; always empty here. */
-  readonly params: Record<string, unknown> = EMPTY;
-  constructor(
-    /** The draft, or the Request once one was built. Built-in middleware read this, not `request`. */
-    public current: Current,
-    private readonly run: ChainRun,
-    private readonly index: number,
-    readonly response?: Response,
-    readonly error?: unknown,
-  ) {}
+  get params(): Record<string, unknown> {
+    return EMPTY;
+  }
 
   /** Unique id of the logical request (stable across retries). */
   get id(): string {
@@ -139,7 +152,7 @@ export class Params {
    */
   get dispatch(): (request: Request) => Promise<Response> {
     return (next: Current) =>
-      this.run.runFrom(this.index + 1, { url: next.url, method: next.method, headers: new DraftHeaders(next.headers), redirect: next.redirect });
+      runFrom(this.run, this.index + 1, { url: next.url, method: next.method, headers: new DraftHeaders(next.headers), redirect: next.redirect });
   }
 
   /** The request as a real `Request`, built on first access (openapi-fetch middleware expect one). */
@@ -154,7 +167,11 @@ export class Params {
   }
 }
 
-/** The draft (or Request) behind hook params, for the built-in middleware. @internal */
-export function currentOf(params: object): Current | undefined {
-  return params instanceof Params ? params.current : undefined;
+/**
+ * The request behind hook params as the built-in middleware read it: core's draft (or the
+ * Request once one was built), or `params.request` under another runner (openapi-fetch's).
+ * @internal
+ */
+export function currentOf(params: MiddlewareParams): Current {
+  return params instanceof Params ? params.current : params.request;
 }

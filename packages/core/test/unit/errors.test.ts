@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
-  AuthenticationError, CalError, ConflictError, ErrorCode, HttpError, NotFoundError, RateLimitError, ServerError,
-  ValidationError, errorFromResponse, errorFromStatus, isCalError, redactUrl, REDACTED,
+  AbortedError, AuthenticationError, CalError, ConflictError, ErrorCode, HttpError, NetworkError, NotFoundError,
+  ProtocolError, RateLimitError, ServerError, TimeoutError, ValidationError, errorFromResponse, errorFromStatus,
+  isCalError, redactUrl, REDACTED,
 } from '@cal/core';
 
 const SECRET = 'sk_live_SUPERSECRET123';
@@ -18,6 +19,24 @@ describe('error tree', () => {
     expect(e.status).toBe(status);
     expect(e.method).toBe('GET');
     expect(e.name).toBe(cls.name);
+  });
+
+  it('each class has its name and its ErrorCode by default; an explicit code wins', () => {
+    const classes = [
+      [CalError, 'Unknown'], [AuthenticationError, 'Authentication'], [ValidationError, 'Validation'],
+      [NotFoundError, 'NotFound'], [ConflictError, 'Conflict'], [RateLimitError, 'RateLimit'], [ServerError, 'Server'],
+      [NetworkError, 'Network'], [TimeoutError, 'Timeout'], [ProtocolError, 'Protocol'], [HttpError, 'Http'],
+      [AbortedError, 'Aborted'],
+    ] as const;
+    for (const [Class, key] of classes) {
+      const e = new Class('m', { status: 500 });
+      expect(e.code).toBe(ErrorCode[key]);
+      expect(e.name).toBe(Class.name);
+      expect(String(e)).toBe(`${Class.name}: m`);
+      expect(JSON.parse(JSON.stringify(e))).toMatchObject({ name: Class.name, message: 'm', code: ErrorCode[key], status: 500 });
+    }
+    expect(new NotFoundError('m', { code: 'X_GONE' }).code).toBe('X_GONE');
+    expect(new AbortedError().message).toBe('The request was aborted');
   });
 
   it('RateLimitError reads Retry-After (seconds and HTTP-date)', () => {
