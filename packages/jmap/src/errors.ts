@@ -36,9 +36,7 @@ export class JMAPMethodError extends ProtocolError {
     (this as { method: string | undefined }).method = method;
     this.callId = callId;
   }
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), type: this.type, description: this.description, callId: this.callId };
-  }
+  // No toJSON override: CalError.toJSON serializes every own field (type, description, callId).
 }
 
 /** One rejected item of a `/set` call. @public */
@@ -63,9 +61,6 @@ export class JMAPSetError extends JMAPMethodError {
     const { setErrors, ...rest } = options;
     super(message, rest);
     this.setErrors = setErrors;
-  }
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), setErrors: this.setErrors };
   }
 }
 

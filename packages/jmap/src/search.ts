@@ -1,4 +1,3 @@
-import { isCalError } from '@cal/core';
 import { call } from './method-call.js';
 import { JMAPCalendarObject } from './calendar-object.js';
 import { invalid } from './validate.js';
@@ -116,7 +115,7 @@ export async function searchEvents(t: Transport, opts: SearchOptions, dialect: S
   if (!qr.ok) {
     const e = qr.error;
     // Other dialect of the calendar filter: switch once and repeat.
-    if (!retried && opts.calendarId !== undefined && isCalError(e) && e instanceof JMAPMethodError && e.type === 'invalidArguments'
+    if (!retried && opts.calendarId !== undefined && e instanceof JMAPMethodError && e.type === 'invalidArguments'
       && JSON.stringify(e.body ?? '').includes(`filter/${dialect.calendarFilter}`)) {
       dialect.calendarFilter = dialect.calendarFilter === 'inCalendars' ? 'inCalendar' : 'inCalendars';
       return searchEvents(t, opts, dialect, true);

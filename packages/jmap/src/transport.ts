@@ -27,8 +27,6 @@ export interface RequestOptions {
 export class Transport {
   private session: JMAPSession | undefined;
   private pending: Promise<JMAPSession> | undefined;
-  /** Number of session fetches so far (for tests and the benchmark). */
-  sessionFetches = 0;
 
   constructor(
     readonly http: HttpClient,
@@ -39,11 +37,7 @@ export class Transport {
   async getSession(signal?: AbortSignal): Promise<JMAPSession> {
     if (this.session) return this.session;
     this.pending ??= fetchSession(this.http, this.sessionUrl, signal)
-      .then((s) => {
-        this.sessionFetches++;
-        this.session = s;
-        return s;
-      })
+      .then((s) => (this.session = s))
       .finally(() => {
         this.pending = undefined;
       });

@@ -39,6 +39,11 @@ describe('method errors and SetErrors', () => {
     expect(err.type).toBe('invalidProperties');
     expect(err.setErrors).toEqual([{ id: 'new-0', operation: 'create', error: { type: 'invalidProperties', properties: ['start'] } }]);
     expect(err.message).toContain('start');
+    // JSON (logs) keeps the JMAP fields next to CalError's.
+    expect(JSON.parse(JSON.stringify(err))).toMatchObject({
+      type: 'invalidProperties', method: 'CalendarEvent/set', callId: err.callId,
+      setErrors: [{ id: 'new-0', operation: 'create', error: { type: 'invalidProperties', properties: ['start'] } }],
+    });
   });
 
   it('destroying a missing event is a NotFoundError', async () => {
