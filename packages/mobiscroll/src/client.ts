@@ -2,6 +2,7 @@ import { DEFAULT_TIMEOUT, AuthenticationError, ValidationError, createHttpClient
 import { createOAuth2Auth, type OAuth2Auth } from '@cal/core/oauth2';
 import { PROVIDER, parseErrorBody } from './errors.js';
 import { createApi, type Api } from './api.js';
+import { operations } from './on-demand/load-operations.js';
 import { DEFAULT_BASE_URL, type MobiscrollConnectOptions } from './options.js';
 import { guardedStrategy } from './scope-guard.js';
 import { AuthResource } from './resources/auth.js';
@@ -151,7 +152,6 @@ export class MobiscrollConnectClient {
 
   /** `GET /health` → `{ status: 'ok' }`; needs no token. */
   async health(): Promise<{ readonly status: string }> {
-    const data = await this.#ctx.anonymous('GET', '/health');
-    return Object.freeze({ status: data?.status ?? 'unknown' });
+    return (await operations()).health(this.#ctx);
   }
 }

@@ -116,12 +116,6 @@ export function toDate(value: string | null | undefined): Date | undefined {
   return Number.isNaN(d.getTime()) ? undefined : d;
 }
 
-/** Copies only defined values, so `exactOptionalPropertyTypes` holds and objects stay small. @internal */
-export function defined<T extends object>(o: T): T {
-  for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
-  return o;
-}
-
 const NO_ATTENDEES: readonly Attendee[] = Object.freeze([]);
 const OPTIONAL_EVENT_FIELDS = [
   'description', 'recurringEventId', 'color', 'location', 'custom', 'conference', 'conferenceData',
@@ -148,19 +142,4 @@ export function toEvent(e: S['CalendarEvent']): CalendarEvent {
   const lm = toDate(e.lastModified);
   if (lm) out.lastModified = lm;
   return Object.freeze(out) as unknown as CalendarEvent;
-}
-
-/** @internal */
-export function toCalendar(c: S['Calendar']): Calendar {
-  return Object.freeze(
-    defined({
-      provider: c.provider,
-      id: c.id,
-      title: c.title ?? '',
-      timeZone: c.timeZone ?? 'UTC',
-      color: c.color,
-      description: c.description,
-      original: c.original,
-    }) as Calendar,
-  );
 }

@@ -2,7 +2,7 @@ import type { AuthenticationError, NotFoundError, ProtocolError, ValidationError
 import type { MobiscrollConnectError } from '../errors.js';
 import type { Provider } from '../models.js';
 import type { isoTime, requireFields } from '../validate.js';
-import type { defined, toDate, toEvent } from '../models.js';
+import type { toDate, toEvent } from '../models.js';
 
 /**
  * What the on-demand operations share with the always-loaded code, handed over at load time
@@ -19,7 +19,6 @@ export interface Kit {
   readonly isoTime: typeof isoTime;
   readonly toEvent: typeof toEvent;
   readonly toDate: typeof toDate;
-  readonly defined: typeof defined;
   readonly ValidationError: typeof ValidationError;
   readonly ProtocolError: typeof ProtocolError;
   readonly NotFoundError: typeof NotFoundError;

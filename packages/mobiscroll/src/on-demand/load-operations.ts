@@ -1,11 +1,12 @@
 import { AuthenticationError, NetworkError, NotFoundError, ProtocolError, ValidationError } from '@cal/core';
 import { MobiscrollConnectError, PROVIDER } from '../errors.js';
-import { PROVIDERS, defined, toDate, toEvent } from '../models.js';
+import { PROVIDERS, toDate, toEvent } from '../models.js';
 import { isoTime, requireFields } from '../validate.js';
 import type { Operations } from './operations.js';
 
-// The operations a typical app does not run on every page (event writes, webhook subscriptions,
-// connection status, disconnect, revoke) load with `import()` on first use, once per process.
+// The operations a typical app does not run on every page (event writes, calendars, webhook
+// subscriptions, the code exchange, connection status, disconnect, revoke, health) load with
+// `import()` on first use, once per process.
 let loading: Promise<Operations> | undefined;
 
 /**
@@ -17,7 +18,7 @@ export function operations(): Promise<Operations> {
   loading ??= import('./operations.js').then(
     (m) =>
       m.createOperations({
-        PROVIDER, PROVIDERS, requireFields, isoTime, toEvent, toDate, defined,
+        PROVIDER, PROVIDERS, requireFields, isoTime, toEvent, toDate,
         ValidationError, ProtocolError, NotFoundError, AuthenticationError, MobiscrollConnectError,
       }),
     (cause: unknown) => {

@@ -1,5 +1,6 @@
 import type { ClientContext } from '../client.js';
-import type { CalendarEvent, ConnectionStatus, Provider, SuccessResult, WebhookSubscription } from '../models.js';
+import type { Calendar, CalendarEvent, ConnectionStatus, Provider, SuccessResult, WebhookSubscription } from '../models.js';
+import type { TokenResponse } from '../resources/auth.js';
 import type { CreateEventInput, DeleteEventInput, UpdateEventInput } from '../resources/events.js';
 import type { SubscribeWebhookParams, UnsubscribeWebhookParams } from '../resources/webhooks.js';
 import type { components } from '../generated/mobiscroll-connect.js';
@@ -13,8 +14,8 @@ type S = components['schemas'];
 export type Operations = ReturnType<typeof createOperations>;
 
 /**
- * Event writes (reference §3.4–3.6), connection status / disconnect / revoke (§2.3–2.5) and
- * webhook subscriptions (§4.2–4.3). The resource classes keep the public methods and call these
+ * Calendars (reference §3.1), event writes (§3.4–3.6), code exchange, connection status /
+ * disconnect / revoke (§2.2–2.5), webhook subscriptions (§4.2–4.3) and health. The resource classes keep the public methods and call these
  * after `import()`; validation still happens before any request.
  * @internal
  */
@@ -22,9 +23,37 @@ export function createOperations(kit: Kit) {
   const { PROVIDER, requireFields, toEvent, NotFoundError, AuthenticationError } = kit;
   // Typed explicitly: TypeScript calls assertion functions only through declared types (TS2775).
   const check: InputChecks = createInputChecks(kit);
-  const { toConnectionStatus, toSubscription, toSuccess, checkWrite, failed } = createWireResults(kit);
+  const { toCalendar, toTokenResponse, toConnectionStatus, toSubscription, toSuccess, checkWrite, failed } = createWireResults(kit);
 
   return {
+    /** `GET /calendars`: a bare array on the wire. */
+    async listCalendars(ctx: ClientContext): Promise<readonly Calendar[]> {
+      const data = await ctx.api('GET', '/calendars');
+      return Object.freeze((Array.isArray(data) ? data : []).map(toCalendar));
+    },
+
+    /** Form POST `/oauth/token` through core's strategy; `exchanging` keeps it out of `onTokensRefreshed`. */
+    async getToken(ctx: ClientContext, code: string): Promise<TokenResponse> {
+      requireFields('getToken', { code }, ['code']);
+      ctx.exchanging++;
+      try {
+        return toTokenResponse(await ctx.oauth.exchangeCode({ code }));
+      } finally {
+        ctx.exchanging--;
+      }
+    },
+
+    async getCredentials(ctx: ClientContext): Promise<TokenResponse | undefined> {
+      const t = await ctx.oauth.getTokens();
+      return t ? toTokenResponse(t) : undefined;
+    },
+
+    /** `GET /health` without credentials. */
+    async health(ctx: ClientContext): Promise<{ readonly status: string }> {
+      const data = await ctx.anonymous('GET', '/health');
+      return Object.freeze({ status: data?.status ?? 'unknown' });
+    },
+
     /** `POST /event`. Accepts both documented answers (event at the root, or in `event`). */
     async createEvent(ctx: ClientContext, input: CreateEventInput): Promise<CalendarEvent> {
       check.requireProvider('events.create', input?.provider);

@@ -1,11 +1,47 @@
 import type { components } from '../generated/mobiscroll-connect.js';
-import type { ConnectedAccount, ConnectionStatus, Provider, SuccessResult, WebhookSubscription } from '../models.js';
+import type { TokenSet } from '@cal/core';
+import type { Calendar, ConnectedAccount, ConnectionStatus, Provider, SuccessResult, WebhookSubscription } from '../models.js';
+import type { TokenResponse } from '../resources/auth.js';
 import type { Kit } from './kit.js';
 
 type S = components['schemas'];
 
 /** Wire → public models for the on-demand operations (the always-loaded ones live in models.ts). @internal */
-export function createWireResults({ PROVIDER, PROVIDERS, defined, toDate, ProtocolError, MobiscrollConnectError }: Kit) {
+export function createWireResults({ PROVIDER, PROVIDERS, toDate, ProtocolError, MobiscrollConnectError }: Kit) {
+  /** Copies only defined values, so `exactOptionalPropertyTypes` holds and objects stay small. */
+  function defined<T extends object>(o: T): T {
+    for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
+    return o;
+  }
+
+  function toCalendar(c: S['Calendar']): Calendar {
+    return Object.freeze(
+      defined({
+        provider: c.provider,
+        id: c.id,
+        title: c.title ?? '',
+        timeZone: c.timeZone ?? 'UTC',
+        color: c.color,
+        description: c.description,
+        original: c.original,
+      }) as Calendar,
+    );
+  }
+
+  /** Core's token set as the Python SDK's `TokenResponse`, with `expiresIn` counted from now. */
+  function toTokenResponse(t: TokenSet): TokenResponse {
+    const out: { -readonly [K in keyof TokenResponse]: TokenResponse[K] } = {
+      accessToken: t.accessToken,
+      tokenType: t.tokenType ?? 'Bearer',
+    };
+    if (t.refreshToken) out.refreshToken = t.refreshToken;
+    if (t.expiresAt !== undefined) {
+      out.expiresAt = new Date(t.expiresAt);
+      out.expiresIn = Math.max(0, Math.round((t.expiresAt - Date.now()) / 1000));
+    }
+    return Object.freeze(out);
+  }
+
   /** An empty 200 body (`undefined`) reads as no connections. */
   function toConnectionStatus(s: S['ConnectionStatus'] = {}): ConnectionStatus {
     const connections = {} as Record<Provider, readonly ConnectedAccount[]>;
@@ -69,5 +105,5 @@ export function createWireResults({ PROVIDER, PROVIDERS, defined, toDate, Protoc
     return event;
   }
 
-  return { toConnectionStatus, toSubscription, toSuccess, checkWrite, failed };
+  return { toCalendar, toTokenResponse, toConnectionStatus, toSubscription, toSuccess, checkWrite, failed };
 }

@@ -70,15 +70,7 @@ export class AuthResource {
 
   /** Exchanges the `code` from the redirect for tokens (form POST `/oauth/token`) and stores them. */
   async getToken(code: string): Promise<TokenResponse> {
-    requireFields('getToken', { code }, ['code']);
-    this.#ctx.exchanging++;
-    let tokens: TokenSet;
-    try {
-      tokens = await this.#ctx.oauth.exchangeCode({ code });
-    } finally {
-      this.#ctx.exchanging--;
-    }
-    return toTokenResponse(tokens);
+    return (await operations()).getToken(this.#ctx, code);
   }
 
   /** Restores stored credentials (e.g. from your database) for this client. */
@@ -99,8 +91,7 @@ export class AuthResource {
 
   /** The tokens currently held (after refreshes), or undefined. */
   async getCredentials(): Promise<TokenResponse | undefined> {
-    const t = await this.#ctx.oauth.getTokens();
-    return t ? toTokenResponse(t) : undefined;
+    return (await operations()).getCredentials(this.#ctx);
   }
 
   /**
@@ -126,17 +117,4 @@ export class AuthResource {
   async revoke(): Promise<void> {
     return (await operations()).revoke(this.#ctx);
   }
-}
-
-function toTokenResponse(t: TokenSet): TokenResponse {
-  const out: { -readonly [K in keyof TokenResponse]: TokenResponse[K] } = {
-    accessToken: t.accessToken,
-    tokenType: t.tokenType ?? 'Bearer',
-  };
-  if (t.refreshToken) out.refreshToken = t.refreshToken;
-  if (t.expiresAt !== undefined) {
-    out.expiresAt = new Date(t.expiresAt);
-    out.expiresIn = Math.max(0, Math.round((t.expiresAt - Date.now()) / 1000));
-  }
-  return Object.freeze(out);
 }

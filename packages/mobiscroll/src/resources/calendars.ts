@@ -1,5 +1,6 @@
 import type { ClientContext } from '../client.js';
-import { toCalendar, type Calendar } from '../models.js';
+import type { Calendar } from '../models.js';
+import { operations } from '../on-demand/load-operations.js';
 
 /** `GET /calendars` (reference §3.1). @public */
 export class CalendarsResource {
@@ -11,7 +12,6 @@ export class CalendarsResource {
 
   /** Every calendar of every connected account (a bare array on the wire). `free-busy` scope → 403. */
   async list(): Promise<readonly Calendar[]> {
-    const data = await this.#ctx.api('GET', '/calendars');
-    return Object.freeze((Array.isArray(data) ? data : []).map(toCalendar));
+    return (await operations()).listCalendars(this.#ctx);
   }
 }
