@@ -120,3 +120,24 @@ export async function deleteObject(k: Kit, obj: CalendarObject, dav: DavTranspor
   if (reply.status === 404) throw new k.NotFoundError('The calendar object no longer exists', { provider: 'caldav', method: 'DELETE', url: obj.url, status: 404 });
   if (reply.status === 207 || reply.status < 200 || reply.status > 299) throw dav.writeError(reply, 'DELETE', 'Deleting the calendar object');
 }
+
+/**
+ * `Calendar.object`: GET one resource. Also the rare fallback of calendar-multiget for Xandikos
+ * members without `.ics`, which come without calendar-data (servers.md §B.2).
+ */
+export async function object(k: Kit, cal: Calendar, dav: DavTransport, url: string): Promise<CalendarObject> {
+  let abs: string;
+  try {
+    abs = new URL(url, cal.url).href;
+  } catch {
+    throw k.bad('object', 'url', 'invalid', 'url must be a URL or a path');
+  }
+  const reply = await dav.send('GET', abs, { headers: { accept: 'text/calendar, */*;q=0.5' } });
+  if (reply.status < 200 || reply.status > 299) throw dav.error(reply, 'GET');
+  const ctype = reply.headers.get('content-type') ?? '';
+  if (!/calendar/i.test(ctype) && !/^\s*BEGIN:VCALENDAR/i.test(reply.text))
+    throw new k.ProtocolError(`Expected text/calendar, got ${ctype || 'no content type'}`, { provider: 'caldav', method: 'GET', url: abs, status: reply.status, body: reply.text.slice(0, 512) });
+  const obj = new k.CalendarObject(dav, abs, reply.headers.get('etag') ?? undefined, reply.text);
+  obj.scheduleTag = reply.headers.get('schedule-tag') ?? undefined;
+  return obj;
+}

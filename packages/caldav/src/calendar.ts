@@ -197,15 +197,7 @@ export class Calendar {
 
   /** Loads one object by URL (GET). NotFoundError when absent. */
   async object(url: string): Promise<CalendarObject> {
-    const abs = new URL(url, this.url).href;
-    const reply = await this.#dav.send('GET', abs, { headers: { accept: 'text/calendar, */*;q=0.5' } });
-    if (reply.status < 200 || reply.status > 299) throw this.#dav.error(reply, 'GET');
-    const ctype = reply.headers.get('content-type') ?? '';
-    if (!/calendar/i.test(ctype) && !/^\s*BEGIN:VCALENDAR/i.test(reply.text))
-      throw new ProtocolError(`Expected text/calendar, got ${ctype || 'no content type'}`, { provider: 'caldav', method: 'GET', url: abs, status: reply.status, body: reply.text.slice(0, 512) });
-    const obj = new CalendarObject(this.#dav, abs, reply.headers.get('etag') ?? undefined, reply.text);
-    obj.scheduleTag = reply.headers.get('schedule-tag') ?? undefined;
-    return obj;
+    return (await onDemand()).object(kit(), this, this.#dav, url);
   }
 
   /** Finds an object by UID (calendar-query prop-filter on UID for each component type). NotFoundError when absent. */

@@ -1,5 +1,5 @@
 // The on-demand chunk's entry (see on-demand.ts): features a typical app does not call.
-export { calendarAt, deleteCalendar, deleteObject, freeBusy, objectByUid, objects, syncToken, todos, update } from './calendar-extras.js';
+export { calendarAt, deleteCalendar, deleteObject, freeBusy, object, objectByUid, objects, syncToken, todos, update } from './calendar-extras.js';
 export { makeCalendar } from './make-calendar.js';
 export { complete, editSeries, respond } from './object-edits.js';
 export { inbox, outboxFreeBusy } from './scheduling.js';

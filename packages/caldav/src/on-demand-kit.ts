@@ -7,6 +7,7 @@ import { ConflictError, NotFoundError, ProtocolError } from '@cal/core';
 import { child, childText, children, xml } from '@cal/core/xml';
 import { durationToSeconds, formatDateTime, getProperty, nextRecurrence, parseDateTime, parseDuration, parseICalendar, readDateTime, removeProperty, serializeICalendar, setProperty, toDate } from '@cal/ical';
 import { Calendar, checkRange, multiget, query, unsupported } from './calendar.js';
+import { CalendarObject } from './calendar-object.js';
 import { CALENDAR_PROPS, body, calendarQuery, propfind, utc } from './dav/bodies.js';
 import { asCollection, pathKey } from './dav/href.js';
 import { APPLE, CALDAV, DAV } from './dav/namespaces.js';
@@ -37,6 +38,7 @@ function build() {
     setProperty,
     toDate,
     Calendar,
+    CalendarObject,
     checkRange,
     multiget,
     query,
