@@ -32,7 +32,7 @@ import type {
   ServiceAccountAuthorization,
   UserAuthLinkOptions,
 } from './types.js';
-import { runValidation } from './validate.js';
+import { RULES, runValidation } from './validate.js';
 
 const VERSION = '0.1.0';
 /** pycronofy's default scope (reference §2.1). */
@@ -50,6 +50,7 @@ type Query<P extends '/v1/events' | '/v1/free_busy' | '/v1/available_periods', Q
  * token (the common case) never downloads it. One promise per process, shared by every client.
  */
 let endpoints: Promise<typeof import('./endpoints.js')> | undefined;
+const loadEndpoints = () => (endpoints ??= import('./endpoints.js'));
 
 function toEpoch(value: Date | number | string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -61,6 +62,135 @@ function toEpoch(value: Date | number | string | undefined): number | undefined 
 function range(params: { fromDate?: CronofyTime; toDate?: CronofyTime }, op: string): { from?: string | undefined; to?: string | undefined } {
   const { fromDate: from, toDate: to } = params;
   return { from: from === undefined ? undefined : formatDateOrTime(from, 'fromDate', op), to: to === undefined ? undefined : formatDateOrTime(to, 'toDate', op) };
+}
+
+/**
+ * The methods of {@link CronofyClient} that run from the endpoints chunk, loaded on first use.
+ * Declared here and installed on the prototype from the validation table (see the class's static
+ * block), so the initial bundle holds each name once instead of one stub per method.
+ * @public
+ */
+export interface CronofyClient {
+  /** Exchanges the code from the redirect for tokens; the client uses them from now on. */
+  getAuthorizationFromCode(code: string, redirectUri: string): Promise<CronofyAuthorization>;
+
+  /** Gets a new access token with the refresh token (the rotated refresh token is kept). */
+  refreshAuthorization(): Promise<CronofyAuthorization>;
+
+  /** Revokes the authorization by sending the refresh token (docs' advice; pycronofy sends the access token), then forgets the tokens. */
+  revokeAuthorization(): Promise<void>;
+
+  /**
+   * Creates (first call) or returns an application calendar and switches this client to its
+   * tokens (reference §3.2). Uses body credentials.
+   */
+  applicationCalendar(applicationCalendarId: string): Promise<CronofyAuthorization>;
+
+  /** Revokes one profile's authorization (`POST /v1/profiles/{id}/revoke`, no body). */
+  revokeProfile(profileId: string): Promise<void>;
+
+  /** Creates a calendar in a profile. A duplicate name is a `ValidationError` (422 `errors.duplicate_calendar_name`). */
+  createCalendar(profileId: string, name: string, options?: { color?: string }): Promise<CronofyCalendar>;
+
+  /**
+   * Creates or updates an event keyed by `event_id` (or edits an external event by `event_uid`).
+   * The input is not mutated. Returns the response body when the API sends one (usually 202, none).
+   */
+  upsertEvent(calendarId: string, event: CronofyEventInput): Promise<Record<string, unknown> | undefined>;
+
+  /** Deletes a managed event by your `event_id` (JSON body, reference §3.6). */
+  deleteEvent(calendarId: string, eventId: string): Promise<void>;
+
+  /** Deletes an external event by its `event_uid` (needs elevated permissions). */
+  deleteExternalEvent(calendarId: string, eventUid: string): Promise<void>;
+
+  /**
+   * Deletes all managed events, or those of the given calendars (`DELETE /v1/events` with a JSON
+   * body `{delete_all:true}` or `{calendar_ids}`, never both; pycronofy uses query parameters).
+   */
+  deleteAllEvents(options?: { calendarIds?: readonly string[] }): Promise<void>;
+
+  /** Accepts, tentatively accepts or declines an event invitation (reference §3.8). */
+  changeParticipationStatus(calendarId: string, eventUid: string, status: ParticipationStatus): Promise<void>;
+
+  /** Creates a push notification channel; Cronofy POSTs signed notifications to `callbackUrl`. */
+  createNotificationChannel(callbackUrl: string, options?: { calendarIds?: readonly string[]; onlyManaged?: boolean }): Promise<CronofyChannel>;
+
+  /** Closes a notification channel. */
+  closeNotificationChannel(channelId: string): Promise<void>;
+
+  /**
+   * Availability query (`POST /v1/availability`), authenticated with the client secret as the docs
+   * say (legacy SDKs send the user token; opt in with `availabilityWithUserToken`). Member strings
+   * become `{sub}`, a missing `required` becomes `"all"`, numbers become `{minutes}`.
+   */
+  availability(query: AvailabilityQuery): Promise<Schemas['AvailabilityResponse']>;
+
+  /** Creates a Real-Time Scheduling link (`POST /v1/real_time_scheduling`, client-secret auth); request in the API's shape, `Date`s allowed. */
+  realTimeScheduling(request: Schemas['RealTimeSchedulingRequest']): Promise<CronofyRealTimeScheduling>;
+
+  /** Status of a Real-Time Scheduling link, by `{ id }` or by the `{ token }` appended to the redirect. */
+  getRealTimeScheduling(by: { id: string } | { token: string }): Promise<CronofyRealTimeScheduling>;
+
+  /** Disables a Real-Time Scheduling link, with an optional message (< 500 characters) for visitors. */
+  disableRealTimeScheduling(id: string, displayMessage?: string): Promise<CronofyRealTimeScheduling>;
+
+  /** Creates or updates a Smart Invite; send the returned `attachments.icalendar` yourself. */
+  upsertSmartInvite(invite: Schemas['SmartInviteRequest'] & { event: CronofyEventInput | Record<string, unknown> }): Promise<CronofySmartInvite>;
+
+  /** Cancels a Smart Invite for one recipient (`method: cancel`). */
+  cancelSmartInvite(smartInviteId: string, recipientEmail: string): Promise<CronofySmartInvite>;
+
+  /** Status of a Smart Invite for one recipient. */
+  getSmartInvite(smartInviteId: string, recipientEmail: string): Promise<CronofySmartInvite>;
+
+  /** A UI Element token (`POST /v1/element_tokens`, client-secret auth) → the unwrapped `element_token`. */
+  elementToken(options: { permissions: readonly string[]; origin: string; subs?: readonly string[]; bookableEventIds?: readonly string[] }): Promise<{ token: string; permissions?: string[]; origin?: string; expires_in?: number }>;
+
+  /**
+   * Sequenced availability (`POST /v1/sequenced_availability`, client-secret auth unless
+   * `availabilityWithUserToken`): request in the API's shape, `Date`s allowed → `sequences`.
+   */
+  sequencedAvailability(request: { sequence: Record<string, unknown>[]; query_periods?: { start: CronofyTime; end: CronofyTime }[]; [field: string]: unknown }): Promise<Record<string, unknown>[]>;
+
+  /** Real-Time Sequencing link (`POST /v1/real_time_sequencing`, client-secret auth). */
+  realTimeSequencing(request: Record<string, unknown>): Promise<CronofyRealTimeScheduling>;
+
+  /** Creates or replaces a weekly availability rule → the stored rule. */
+  upsertAvailabilityRule(rule: CronofyAvailabilityRule): Promise<CronofyAvailabilityRule>;
+
+  /** Reads one availability rule (a GET: cronofy-node once used POST, node#78). */
+  getAvailabilityRule(availabilityRuleId: string): Promise<CronofyAvailabilityRule>;
+
+  /** Deletes an availability rule. */
+  deleteAvailabilityRule(availabilityRuleId: string): Promise<void>;
+
+  /** Creates or updates an available period (`POST /v1/available_periods`). */
+  upsertAvailablePeriod(period: { available_period_id: string; start: CronofyTime; end: CronofyTime }): Promise<void>;
+
+  /** Deletes one available period. */
+  deleteAvailablePeriod(availablePeriodId: string): Promise<void>;
+
+  /** Deletes every available period (`{delete_all: true}`). */
+  deleteAllAvailablePeriods(): Promise<void>;
+
+  /** Asks the user for elevated permissions on calendars → `{ url, accepted? }` to send them to. */
+  elevatedPermissions(permissions: readonly { calendar_id: string; permission_level: string }[], redirectUri?: string): Promise<{ url?: string; accepted?: boolean; [k: string]: unknown }>;
+
+  /** URL where the user connects a conferencing service (e.g. `zoom`). */
+  conferencingServiceAuthorizationUrl(redirectUri: string, providerName?: string): Promise<string>;
+
+  /** Enterprise Connect: authorizes one account with the service account's token (202). */
+  authorizeWithServiceAccount(email: string, scope: string, callbackUrl: string, state?: string): Promise<void>;
+
+  /** Enterprise Connect: authorizes 1–50 accounts in one request (202). */
+  authorizeMultipleAccountsViaServiceAccount(accounts: readonly ServiceAccountAuthorization[], state?: string): Promise<void>;
+
+  /**
+   * Sends up to 50 event/available-period requests at once (`POST /v1/batch`). The 207 response
+   * is not an error; check `ok`/`failures` (every 2xx entry counts as success).
+   */
+  batch(entries: readonly BatchEntry[]): Promise<BatchResult>;
 }
 
 /**
@@ -124,7 +254,7 @@ export class CronofyClient {
      * bundler splits chunks (about 24 KB minified).
      */
     let loading: Promise<OAuth2Auth> | undefined;
-    const oauth = options.clientId && options.clientSecret ? () => (loading ??= import('./oauth.js').then((m) => m.cronofyOAuth(s))) : undefined;
+    const oauth = options.clientId && options.clientSecret ? () => (loading ??= loadEndpoints().then((m) => m.cronofyOAuth(s))) : undefined;
     const secrets = (): string[] =>
       [s.tokens?.accessToken, s.tokens?.refreshToken, options.accessToken, options.refreshToken, options.clientSecret].filter((x): x is string => !!x);
     let auth: AuthStrategy | undefined;
@@ -159,14 +289,22 @@ export class CronofyClient {
     this.#s = s;
   }
 
-  /**
-   * Validates, then runs `name` from the endpoints chunk (loading it once). Async so that a bad
-   * call rejects like any other failure, before anything is loaded or sent.
-   */
-  async #run<K extends LazyMethod>(name: K, args: Parameters<CronofyClient[K]>): Promise<Awaited<ReturnType<CronofyClient[K]>>> {
-    this.validate(name, ...args);
-    const { run } = await (endpoints ??= import('./endpoints.js'));
-    return run(this.#s, name, args) as Promise<Awaited<ReturnType<CronofyClient[K]>>>;
+  static {
+    // Every validated method the class does not define itself (see the interface above) runs from
+    // the endpoints chunk. Validation comes first, synchronously checked but reported as a
+    // rejection like any other failure, so a bad call loads and sends nothing.
+    for (const name in RULES) {
+      if (name in this.prototype) continue;
+      Object.defineProperty(this.prototype, name, {
+        configurable: true,
+        writable: true,
+        async value(this: CronofyClient, ...args: unknown[]) {
+          this.validate(name, ...args);
+          const { run } = await loadEndpoints();
+          return run(this.#s, name as LazyMethod, args as never);
+        },
+      });
+    }
   }
 
   /**
@@ -229,21 +367,6 @@ export class CronofyClient {
     return url.toString();
   }
 
-  /** Exchanges the code from the redirect for tokens; the client uses them from now on. */
-  getAuthorizationFromCode(code: string, redirectUri: string): Promise<CronofyAuthorization> {
-    return this.#run('getAuthorizationFromCode', [code, redirectUri]);
-  }
-
-  /** Gets a new access token with the refresh token (the rotated refresh token is kept). */
-  refreshAuthorization(): Promise<CronofyAuthorization> {
-    return this.#run('refreshAuthorization', []);
-  }
-
-  /** Revokes the authorization by sending the refresh token (docs' advice; pycronofy sends the access token), then forgets the tokens. */
-  revokeAuthorization(): Promise<void> {
-    return this.#run('revokeAuthorization', []);
-  }
-
   /**
    * True when there is no access token or its known expiry has passed. A token without a known
    * expiry (a personal access token) is not reported expired (pycronofy always says expired).
@@ -257,14 +380,6 @@ export class CronofyClient {
   /** Current tokens, if any (persist them, or pass a `tokenStore`). */
   get tokens(): TokenSet | undefined {
     return this.#s.tokens;
-  }
-
-  /**
-   * Creates (first call) or returns an application calendar and switches this client to its
-   * tokens (reference §3.2). Uses body credentials.
-   */
-  applicationCalendar(applicationCalendarId: string): Promise<CronofyAuthorization> {
-    return this.#run('applicationCalendar', [applicationCalendarId]);
   }
 
   // ---------------------------------------------------------------- identity
@@ -284,21 +399,11 @@ export class CronofyClient {
     return this.#get('listProfiles', '/v1/profiles', 'profiles');
   }
 
-  /** Revokes one profile's authorization (`POST /v1/profiles/{id}/revoke`, no body). */
-  revokeProfile(profileId: string): Promise<void> {
-    return this.#run('revokeProfile', [profileId]);
-  }
-
   // ---------------------------------------------------------------- calendars
 
   /** `GET /v1/calendars` → the calendars. */
   listCalendars(): Promise<CronofyCalendar[]> {
     return this.#get('listCalendars', '/v1/calendars', 'calendars');
-  }
-
-  /** Creates a calendar in a profile. A duplicate name is a `ValidationError` (422 `errors.duplicate_calendar_name`). */
-  createCalendar(profileId: string, name: string, options?: { color?: string }): Promise<CronofyCalendar> {
-    return this.#run('createCalendar', [profileId, name, options]);
   }
 
   // ---------------------------------------------------------------- events
@@ -336,138 +441,18 @@ export class CronofyClient {
     } satisfies Query<'/v1/free_busy'>);
   }
 
-  /**
-   * Creates or updates an event keyed by `event_id` (or edits an external event by `event_uid`).
-   * The input is not mutated. Returns the response body when the API sends one (usually 202, none).
-   */
-  upsertEvent(calendarId: string, event: CronofyEventInput): Promise<Record<string, unknown> | undefined> {
-    return this.#run('upsertEvent', [calendarId, event]);
-  }
-
-  /** Deletes a managed event by your `event_id` (JSON body, reference §3.6). */
-  deleteEvent(calendarId: string, eventId: string): Promise<void> {
-    return this.#run('deleteEvent', [calendarId, eventId]);
-  }
-
-  /** Deletes an external event by its `event_uid` (needs elevated permissions). */
-  deleteExternalEvent(calendarId: string, eventUid: string): Promise<void> {
-    return this.#run('deleteExternalEvent', [calendarId, eventUid]);
-  }
-
-  /**
-   * Deletes all managed events, or those of the given calendars (`DELETE /v1/events` with a JSON
-   * body `{delete_all:true}` or `{calendar_ids}`, never both; pycronofy uses query parameters).
-   */
-  deleteAllEvents(options?: { calendarIds?: readonly string[] }): Promise<void> {
-    return this.#run('deleteAllEvents', [options]);
-  }
-
-  /** Accepts, tentatively accepts or declines an event invitation (reference §3.8). */
-  changeParticipationStatus(calendarId: string, eventUid: string, status: ParticipationStatus): Promise<void> {
-    return this.#run('changeParticipationStatus', [calendarId, eventUid, status]);
-  }
-
   // ---------------------------------------------------------------- notification channels
-
-  /** Creates a push notification channel; Cronofy POSTs signed notifications to `callbackUrl`. */
-  createNotificationChannel(callbackUrl: string, options?: { calendarIds?: readonly string[]; onlyManaged?: boolean }): Promise<CronofyChannel> {
-    return this.#run('createNotificationChannel', [callbackUrl, options]);
-  }
 
   /** Lists notification channels. */
   listNotificationChannels(): Promise<CronofyChannel[]> {
     return this.#get('listNotificationChannels', '/v1/channels', 'channels');
   }
 
-  /** Closes a notification channel. */
-  closeNotificationChannel(channelId: string): Promise<void> {
-    return this.#run('closeNotificationChannel', [channelId]);
-  }
-
-  // ---------------------------------------------------------------- scheduling (application auth)
-
-  /**
-   * Availability query (`POST /v1/availability`), authenticated with the client secret as the docs
-   * say (legacy SDKs send the user token; opt in with `availabilityWithUserToken`). Member strings
-   * become `{sub}`, a missing `required` becomes `"all"`, numbers become `{minutes}`.
-   */
-  availability(query: AvailabilityQuery): Promise<Schemas['AvailabilityResponse']> {
-    return this.#run('availability', [query]);
-  }
-
-  /** Creates a Real-Time Scheduling link (`POST /v1/real_time_scheduling`, client-secret auth); request in the API's shape, `Date`s allowed. */
-  realTimeScheduling(request: Schemas['RealTimeSchedulingRequest']): Promise<CronofyRealTimeScheduling> {
-    return this.#run('realTimeScheduling', [request]);
-  }
-
-  /** Status of a Real-Time Scheduling link, by `{ id }` or by the `{ token }` appended to the redirect. */
-  getRealTimeScheduling(by: { id: string } | { token: string }): Promise<CronofyRealTimeScheduling> {
-    return this.#run('getRealTimeScheduling', [by]);
-  }
-
-  /** Disables a Real-Time Scheduling link, with an optional message (< 500 characters) for visitors. */
-  disableRealTimeScheduling(id: string, displayMessage?: string): Promise<CronofyRealTimeScheduling> {
-    return this.#run('disableRealTimeScheduling', [id, displayMessage]);
-  }
-
-  /** Creates or updates a Smart Invite; send the returned `attachments.icalendar` yourself. */
-  upsertSmartInvite(invite: Schemas['SmartInviteRequest'] & { event: CronofyEventInput | Record<string, unknown> }): Promise<CronofySmartInvite> {
-    return this.#run('upsertSmartInvite', [invite]);
-  }
-
-  /** Cancels a Smart Invite for one recipient (`method: cancel`). */
-  cancelSmartInvite(smartInviteId: string, recipientEmail: string): Promise<CronofySmartInvite> {
-    return this.#run('cancelSmartInvite', [smartInviteId, recipientEmail]);
-  }
-
-  /** Status of a Smart Invite for one recipient. */
-  getSmartInvite(smartInviteId: string, recipientEmail: string): Promise<CronofySmartInvite> {
-    return this.#run('getSmartInvite', [smartInviteId, recipientEmail]);
-  }
-
-  /** A UI Element token (`POST /v1/element_tokens`, client-secret auth) → the unwrapped `element_token`. */
-  elementToken(options: { permissions: readonly string[]; origin: string; subs?: readonly string[]; bookableEventIds?: readonly string[] }): Promise<{ token: string; permissions?: string[]; origin?: string; expires_in?: number }> {
-    return this.#run('elementToken', [options]);
-  }
-
-  /**
-   * Sequenced availability (`POST /v1/sequenced_availability`, client-secret auth unless
-   * `availabilityWithUserToken`): request in the API's shape, `Date`s allowed → `sequences`.
-   */
-  sequencedAvailability(request: { sequence: Record<string, unknown>[]; query_periods?: { start: CronofyTime; end: CronofyTime }[]; [field: string]: unknown }): Promise<Record<string, unknown>[]> {
-    return this.#run('sequencedAvailability', [request]);
-  }
-
-  /** Real-Time Sequencing link (`POST /v1/real_time_sequencing`, client-secret auth). */
-  realTimeSequencing(request: Record<string, unknown>): Promise<CronofyRealTimeScheduling> {
-    return this.#run('realTimeSequencing', [request]);
-  }
-
   // ---------------------------------------------------------------- availability rules and periods
-
-  /** Creates or replaces a weekly availability rule → the stored rule. */
-  upsertAvailabilityRule(rule: CronofyAvailabilityRule): Promise<CronofyAvailabilityRule> {
-    return this.#run('upsertAvailabilityRule', [rule]);
-  }
 
   /** Lists availability rules. */
   listAvailabilityRules(): Promise<CronofyAvailabilityRule[]> {
     return this.#get('listAvailabilityRules', '/v1/availability_rules', 'availability_rules');
-  }
-
-  /** Reads one availability rule (a GET: cronofy-node once used POST, node#78). */
-  getAvailabilityRule(availabilityRuleId: string): Promise<CronofyAvailabilityRule> {
-    return this.#run('getAvailabilityRule', [availabilityRuleId]);
-  }
-
-  /** Deletes an availability rule. */
-  deleteAvailabilityRule(availabilityRuleId: string): Promise<void> {
-    return this.#run('deleteAvailabilityRule', [availabilityRuleId]);
-  }
-
-  /** Creates or updates an available period (`POST /v1/available_periods`). */
-  upsertAvailablePeriod(period: { available_period_id: string; start: CronofyTime; end: CronofyTime }): Promise<void> {
-    return this.#run('upsertAvailablePeriod', [period]);
   }
 
   /** Reads available periods, paged like {@link CronofyClient.readEvents}. */
@@ -480,49 +465,10 @@ export class CronofyClient {
     } satisfies Query<'/v1/available_periods'>);
   }
 
-  /** Deletes one available period. */
-  deleteAvailablePeriod(availablePeriodId: string): Promise<void> {
-    return this.#run('deleteAvailablePeriod', [availablePeriodId]);
-  }
-
-  /** Deletes every available period (`{delete_all: true}`). */
-  deleteAllAvailablePeriods(): Promise<void> {
-    return this.#run('deleteAllAvailablePeriods', []);
-  }
-
   // ---------------------------------------------------------------- permissions, service accounts, conferencing
-
-  /** Asks the user for elevated permissions on calendars → `{ url, accepted? }` to send them to. */
-  elevatedPermissions(permissions: readonly { calendar_id: string; permission_level: string }[], redirectUri?: string): Promise<{ url?: string; accepted?: boolean; [k: string]: unknown }> {
-    return this.#run('elevatedPermissions', [permissions, redirectUri]);
-  }
-
-  /** URL where the user connects a conferencing service (e.g. `zoom`). */
-  conferencingServiceAuthorizationUrl(redirectUri: string, providerName?: string): Promise<string> {
-    return this.#run('conferencingServiceAuthorizationUrl', [redirectUri, providerName]);
-  }
-
-  /** Enterprise Connect: authorizes one account with the service account's token (202). */
-  authorizeWithServiceAccount(email: string, scope: string, callbackUrl: string, state?: string): Promise<void> {
-    return this.#run('authorizeWithServiceAccount', [email, scope, callbackUrl, state]);
-  }
-
-  /** Enterprise Connect: authorizes 1–50 accounts in one request (202). */
-  authorizeMultipleAccountsViaServiceAccount(accounts: readonly ServiceAccountAuthorization[], state?: string): Promise<void> {
-    return this.#run('authorizeMultipleAccountsViaServiceAccount', [accounts, state]);
-  }
 
   /** Enterprise Connect: the domain's resources (rooms, equipment). */
   resources(): Promise<{ email?: string; name?: string; [k: string]: unknown }[]> {
     return this.#get('resources', '/v1/resources', 'resources');
   }
-
-  // ---------------------------------------------------------------- batch
-
-  /**
-   * Sends up to 50 event/available-period requests at once (`POST /v1/batch`). The 207 response
-   * is not an error; check `ok`/`failures` (every 2xx entry counts as success).
-   */
-  batch(entries: readonly BatchEntry[]): Promise<BatchResult> {
-    return this.#run('batch', [entries]);
-  }}
+}

@@ -1,4 +1,5 @@
 import { ValidationError, type ValidationDetail } from '@cal/core';
+import type { CronofyClient } from './client.js';
 import { isDateOnly, isTime } from './time-format.js';
 
 /**
@@ -96,7 +97,14 @@ const period = shape({ start: time, end: time }, 1);
 const minutes = is((v) => (typeof v === 'number' ? v : isObject(v) ? Number(v['minutes'] ?? 0) + Number(v['hours'] ?? 0) * 60 : 0) > 0, 'a positive number of minutes or {minutes, hours}');
 const readParams: Check = optional(shape({ fromDate: dateOrTime, toDate: dateOrTime, lastModified: dateOrTime, calendarIds: optional(ids), tzid: optional(text) }));
 
-/** The rules, by client method name. @internal */
+/** Every client method that checks its input: all but these. */
+type Validated = Exclude<keyof CronofyClient, 'validate' | 'isAuthorizationExpired' | 'tokens' | 'dataCenter' | 'hosts'>;
+
+/**
+ * The rules, by client method name; the compiler checks there is one per method. The client
+ * installs the methods it does not define itself from these keys.
+ * @internal
+ */
 export const RULES: Readonly<Record<string, Spec>> = {
   userAuthLink: ['i', ['redirectUri', url]],
   getAuthorizationFromCode: ['is', 'code', ['redirectUri', url]],
@@ -165,7 +173,7 @@ export const RULES: Readonly<Record<string, Spec>> = {
   authorizeMultipleAccountsViaServiceAccount: ['u', ['accounts', all(upTo50, each(all(is((a) => isObject(a) && nonEmpty(a['email']) && nonEmpty(a['scope']), 'an account with email, scope and callbackUrl'), shape({ callbackUrl: url }, 1))))]],
   resources: ['u'],
   batch: ['u', ['entries', all(upTo50, each(is((e) => isObject(e) && /^(POST|DELETE)$/.test(String(e['method'])) && /^\/v1\//.test(String(e['relativeUrl'])), '{ method: POST|DELETE, relativeUrl: "/v1/…", data? }')))]],
-};
+} satisfies Record<Validated, Spec>;
 
 /**
  * Runs the rule of `method` and throws one `ValidationError` listing every problem, with
