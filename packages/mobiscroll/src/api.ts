@@ -48,15 +48,7 @@ export function createApi(fetch: FetchLike, baseUrl: string, secrets: () => read
         ...(init.signal ? { signal: init.signal } : {}),
       });
       const text = await response.text();
-      if (!response.ok) {
-        let body: unknown = text;
-        try {
-          body = JSON.parse(text);
-        } catch {
-          // Not JSON (a proxy's HTML page, an empty body): keep the text for the error.
-        }
-        throw toHttpError(response, body, method, secrets());
-      }
+      if (!response.ok) throw await toHttpError(response, text, method, secrets());
       return text ? JSON.parse(text) : undefined;
     } catch (cause) {
       throw wrap(cause, method, secrets());

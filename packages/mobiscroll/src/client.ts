@@ -1,6 +1,6 @@
 import { DEFAULT_TIMEOUT, AuthenticationError, ValidationError, createHttpClient, type HttpClient, type TokenSet } from '@cal/core';
 import { createOAuth2Auth, type OAuth2Auth } from '@cal/core/oauth2';
-import { PROVIDER, parseErrorBody } from './errors.js';
+import { PROVIDER } from './errors.js';
 import { createApi, type Api } from './api.js';
 import { operations } from './on-demand/load-operations.js';
 import { DEFAULT_BASE_URL, type MobiscrollConnectOptions } from './options.js';
@@ -75,7 +75,6 @@ export class MobiscrollConnectClient {
       timeout: options.timeout ?? DEFAULT_TIMEOUT,
       ...(options.retry === undefined ? {} : { retry: options.retry }),
       ...(options.onRequest ? { onRequest: options.onRequest } : {}),
-      parseError: (_r: Response, body: unknown) => parseErrorBody(body),
     };
     // Token requests: same fetch/timeout/hook, no auth, no retry (a token POST must not repeat:
     // a replayed refresh would use a rotated token, which Connect may treat as reuse).

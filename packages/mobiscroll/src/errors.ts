@@ -9,14 +9,7 @@
  * package (`provider === 'mobiscroll'`). So `err instanceof MobiscrollConnectError` holds for
  * everything the client throws — the Python SDK's catch-all — without a parallel class tree.
  */
-import {
-  AuthenticationError,
-  CalError,
-  isCalError,
-  type CalErrorOptions,
-  type ErrorContext,
-  type ValidationDetail,
-} from '@cal/core';
+import { AuthenticationError, CalError, isCalError, type CalErrorOptions } from '@cal/core';
 
 /** Provider name stamped on every error this package raises. @public */
 export const PROVIDER = 'mobiscroll';
@@ -86,65 +79,4 @@ export class WebhookVerificationError extends MobiscrollConnectError {
   override toJSON(): Record<string, unknown> {
     return { ...super.toJSON(), reason: this.reason };
   }
-}
-
-/** Any of the three error body shapes of reference §5.1 plus the OAuth one. */
-interface WireErrorBody {
-  error?: unknown;
-  error_description?: unknown;
-  message?: unknown;
-  code?: unknown;
-  details?: unknown;
-  accounts?: unknown;
-}
-
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
-
-/**
- * Parses the body shapes of §5.1 — `{error}`, `{error, message}`, `{message, code?, details?}` and
- * OAuth `{error, error_description}` — into core's `ErrorContext`. Message precedence follows the
- * reference's advice: `message ?? error_description ?? error`.
- * @internal
- */
-export function parseErrorBody(body: unknown): ErrorContext | undefined {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
-  const b = body as WireErrorBody;
-  const message = str(b.message) ?? str(b.error_description) ?? str(b.error);
-  const providerCode = str(b.code) ?? (str(b.message) || str(b.error_description) ? str(b.error) : undefined);
-  const details = toDetails(b.details);
-  return {
-    ...(message ? { message } : {}),
-    ...(providerCode ? { providerCode } : {}),
-    ...(details.length ? { details } : {}),
-  };
-}
-
-/** `details` is undocumented; the Python tests use `{field: [messages]}`. Arrays of `{field, message}` are also read. */
-function toDetails(details: unknown): ValidationDetail[] {
-  const out: ValidationDetail[] = [];
-  if (Array.isArray(details)) {
-    for (const d of details) {
-      if (typeof d === 'string') out.push({ field: '', description: d });
-      else if (d && typeof d === 'object') {
-        const o = d as Record<string, unknown>;
-        out.push({ field: str(o.field) ?? str(o.path) ?? '', description: str(o.message) ?? str(o.description) ?? JSON.stringify(o) });
-      }
-    }
-  } else if (details && typeof details === 'object') {
-    for (const [field, v] of Object.entries(details as Record<string, unknown>)) {
-      for (const m of Array.isArray(v) ? v : [v]) out.push({ field, description: typeof m === 'string' ? m : JSON.stringify(m) });
-    }
-  }
-  return out;
-}
-
-/** Reads `accounts` of a `calendar_permission_required` body. @internal */
-export function blockedAccounts(body: unknown): BlockedAccount[] | undefined {
-  if (typeof body !== 'object' || body === null) return undefined;
-  const b = body as WireErrorBody;
-  if (b.code !== 'calendar_permission_required' && b.error !== 'calendar_permission_required') return undefined;
-  const list = Array.isArray(b.accounts) ? b.accounts : [];
-  return list
-    .filter((a): a is Record<string, unknown> => typeof a === 'object' && a !== null)
-    .map((a) => ({ provider: String(a.provider ?? ''), account: String(a.account ?? '') }));
 }

@@ -1,24 +1,24 @@
 import { errorFromStatus, type CalError } from '@cal/core';
-import { CalendarPermissionError, PROVIDER, blockedAccounts, parseErrorBody } from './errors.js';
+import { PROVIDER } from './errors.js';
+import { operations } from './on-demand/load-operations.js';
 
 /**
- * Turns a non-2xx response whose body `api.ts` already read (`body` = parsed JSON or text) into the
- * matching error: 403 `calendar_permission_required` → {@link CalendarPermissionError} with its
- * `accounts`; everything else through core's status map with the §5.1 body parsed.
+ * The typed error of a non-2xx response (`text` = its body, already read). The body parsing
+ * (§5.1 shapes, `calendar_permission_required` accounts) loads on the first error response; if that
+ * code cannot be loaded, the status alone still picks the right class.
  * @internal
  */
-export function toHttpError(response: Response, body: unknown, method: string, secrets: readonly string[]): CalError {
-  const parsed = parseErrorBody(body) ?? {};
-  const ctx = { provider: PROVIDER, method, url: response.url, secrets, ...(body === undefined || body === '' ? {} : { body }) };
-  const accounts = response.status === 403 ? blockedAccounts(body) : undefined;
-  if (accounts) {
-    return new CalendarPermissionError(`${parsed.message ?? 'Calendar permission required'} (HTTP 403)`, {
-      ...ctx,
-      status: 403,
-      headers: response.headers,
-      providerCode: 'calendar_permission_required',
-      accounts,
-    });
+export async function toHttpError(response: Response, text: string, method: string, secrets: readonly string[]): Promise<CalError> {
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // Not JSON (a proxy's HTML page, an empty body): keep the text for the error.
   }
-  return errorFromStatus(response.status, response.headers, { ...ctx, ...parsed });
+  try {
+    return (await operations()).httpError(response, body, method, secrets);
+  } catch {
+    const ctx = { provider: PROVIDER, method, url: response.url, secrets, ...(text === '' ? {} : { body }) };
+    return errorFromStatus(response.status, response.headers, ctx);
+  }
 }

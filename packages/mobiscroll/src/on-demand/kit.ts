@@ -1,5 +1,5 @@
-import type { AuthenticationError, NotFoundError, ProtocolError, ValidationError } from '@cal/core';
-import type { MobiscrollConnectError } from '../errors.js';
+import type { AuthenticationError, NotFoundError, ProtocolError, ValidationError, errorFromStatus } from '@cal/core';
+import type { CalendarPermissionError, MobiscrollConnectError } from '../errors.js';
 import type { Provider } from '../models.js';
 import type { isoTime, requireFields } from '../validate.js';
 import type { toDate, toEvent } from '../models.js';
@@ -24,4 +24,6 @@ export interface Kit {
   readonly NotFoundError: typeof NotFoundError;
   readonly AuthenticationError: typeof AuthenticationError;
   readonly MobiscrollConnectError: typeof MobiscrollConnectError;
+  readonly CalendarPermissionError: typeof CalendarPermissionError;
+  readonly errorFromStatus: typeof errorFromStatus;
 }

@@ -1,5 +1,5 @@
-import { AuthenticationError, NetworkError, NotFoundError, ProtocolError, ValidationError } from '@cal/core';
-import { MobiscrollConnectError, PROVIDER } from '../errors.js';
+import { AuthenticationError, NetworkError, NotFoundError, ProtocolError, ValidationError, errorFromStatus } from '@cal/core';
+import { CalendarPermissionError, MobiscrollConnectError, PROVIDER } from '../errors.js';
 import { PROVIDERS, toDate, toEvent } from '../models.js';
 import { isoTime, requireFields } from '../validate.js';
 import type { Operations } from './operations.js';
@@ -19,7 +19,8 @@ export function operations(): Promise<Operations> {
     (m) =>
       m.createOperations({
         PROVIDER, PROVIDERS, requireFields, isoTime, toEvent, toDate,
-        ValidationError, ProtocolError, NotFoundError, AuthenticationError, MobiscrollConnectError,
+        ValidationError, ProtocolError, NotFoundError, AuthenticationError, MobiscrollConnectError, CalendarPermissionError,
+        errorFromStatus,
       }),
     (cause: unknown) => {
       loading = undefined;

@@ -7,6 +7,7 @@ import type { components } from '../generated/mobiscroll-connect.js';
 import type { Kit } from './kit.js';
 import { createInputChecks, type InputChecks } from './input-checks.js';
 import { createWireResults } from './wire-results.js';
+import { createHttpErrors } from './error-bodies.js';
 
 type S = components['schemas'];
 
@@ -26,6 +27,9 @@ export function createOperations(kit: Kit) {
   const { toCalendar, toTokenResponse, toConnectionStatus, toSubscription, toSuccess, checkWrite, failed } = createWireResults(kit);
 
   return {
+    /** The typed error of a non-2xx answer (see error-bodies.ts). */
+    httpError: createHttpErrors(kit),
+
     /** `GET /calendars`: a bare array on the wire. */
     async listCalendars(ctx: ClientContext): Promise<readonly Calendar[]> {
       const data = await ctx.api('GET', '/calendars');
