@@ -5,7 +5,8 @@ const NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const BAD_VALUE = /[\0\r\n]/;
 
 /**
- * The headers of a request draft: lower-case names over a plain record, validated on `set`.
+ * The headers of a request draft: lower-case names over a plain record, validated on `set`. Only
+ * what the pipeline uses (`set`, `forEach`); middleware that need more read `params.request`.
  *
  * Why not `Headers`: fetch copies whatever it is given, and undici copies a `Headers` through its
  * sorted iterator, while a plain record goes through a fast `Object.keys` path; with the
@@ -28,14 +29,6 @@ export class DraftHeaders {
     return this;
   }
 
-  get(name: string): string | null {
-    return this.record[name.toLowerCase()] ?? null;
-  }
-
-  has(name: string): boolean {
-    return name.toLowerCase() in this.record;
-  }
-
   set(name: string, value: string): void {
     // Like Headers, drops surrounding whitespace (trim() also takes Unicode spaces no value needs).
     const v = String(value).trim();
@@ -48,13 +41,9 @@ export class DraftHeaders {
     this.record[name.toLowerCase()] = v;
   }
 
-  /** Sets `name` unless the request already has it (defaults: User-Agent, Accept, Content-Type). */
+  /** Sets `name` (lower-case) unless the request already has it: User-Agent, Accept, Content-Type. */
   fallback(name: string, value: string): void {
-    if (!this.has(name)) this.set(name, value);
-  }
-
-  delete(name: string): void {
-    delete this.record[name.toLowerCase()];
+    if (!(name in this.record)) this.set(name, value);
   }
 
   forEach(callback: (value: string, name: string) => void): void {

@@ -5,8 +5,10 @@
  * @public
  */
 export function parseRetryAfter(value: string | null | undefined, now: number = Date.now()): number | undefined {
-  if (value == null) return undefined;
-  if (/^\s*\d+(\.\d+)?\s*$/.test(value)) return Number(value); // Number() ignores the whitespace
+  if (!value?.trim()) return undefined;
+  // Delta-seconds first: Date.parse would read `120` as the year 120.
+  const seconds = Number(value);
+  if (seconds >= 0) return seconds;
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
 }

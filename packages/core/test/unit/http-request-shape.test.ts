@@ -98,4 +98,17 @@ describe('what the pipeline hands to fetch', () => {
     await expect(http.json('https://api.example.com:8443/v1/events')).rejects.toMatchObject({ code: 'CAL_PROTOCOL' });
     expect(calls).toHaveLength(1);
   });
+
+  it('http.fetch with a URL string passes no signal; a caller AbortSignal.timeout ends as TimeoutError', async () => {
+    const { fetch, calls } = recordingFetch();
+    const http = createHttpClient({ provider: 'p', baseUrl: BASE, fetch });
+    const res = await http.fetch(`${BASE}x`, { method: 'PUT', body: 'b', headers: { 'content-type': 'text/plain' } });
+    expect(res.status).toBe(200);
+    expect(calls[0]!.init.signal).toBeUndefined();
+    expect(calls[0]!.init.method).toBe('PUT');
+    expect(calls[0]!.init.headers).toMatchObject({ 'content-type': 'text/plain' });
+
+    const hanging = createHttpClient({ provider: 'p', baseUrl: BASE, fetch: hangingFetch, retry: false });
+    await expect(hanging.request('x', { signal: AbortSignal.timeout(20) })).rejects.toBeInstanceOf(TimeoutError);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createHttpClient, NetworkError, RateLimitError, ServerError } from '@cal/core';
+import { createHttpClient, NetworkError, RateLimitError, ServerError, parseRetryAfter } from '@cal/core';
 import { expectFetch, instantClock, json } from '../helpers/expect-fetch.js';
 
 const BASE = 'https://api.example.com/';
@@ -95,5 +95,16 @@ describe('retry middleware', () => {
     const http = createHttpClient({ provider: 't', baseUrl: BASE, fetch: mock.fetch, retry: false });
     await expect(http.request('x')).rejects.toBeInstanceOf(ServerError);
     expect(mock.calls).toHaveLength(1);
+  });
+});
+
+describe('parseRetryAfter (RFC 9110 §10.2.3)', () => {
+  it('reads delta-seconds and HTTP-dates, never negative, undefined for nothing or garbage', () => {
+    const now = Date.parse('2026-01-01T00:00:00Z');
+    expect(parseRetryAfter('120', now)).toBe(120);
+    expect(parseRetryAfter(' 7 ', now)).toBe(7);
+    expect(parseRetryAfter('Thu, 01 Jan 2026 00:00:30 GMT', now)).toBe(30);
+    expect(parseRetryAfter('Wed, 31 Dec 2025 23:00:00 GMT', now)).toBe(0);
+    for (const bad of [null, undefined, '', '  ', 'soon']) expect(parseRetryAfter(bad, now)).toBeUndefined();
   });
 });
