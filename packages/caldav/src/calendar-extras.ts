@@ -83,7 +83,7 @@ async function serverFreeBusy(k: Kit, cal: Calendar, dav: DavTransport, start: D
 export async function update(k: Kit, cal: Calendar, dav: DavTransport, changes: { displayName?: string; color?: string; description?: string }): Promise<void> {
   const props = calendarSetProps(k, changes ?? {});
   if (!props.length) throw k.bad('update', 'changes', 'required', 'Nothing to update');
-  const ms = await dav.multistatus('PROPPATCH', cal.url, { body: setBody(k, k.DAV, 'propertyupdate', props) });
+  const ms = await dav.multistatus('PROPPATCH', cal.url, { body: setBody(k, 'd:propertyupdate', props) });
   const failed = ms.responses.flatMap((r) => r.propstats.filter((p) => p.status < 200 || p.status > 299));
   if (failed.length)
     throw new k.ProtocolError(`PROPPATCH rejected: ${failed.map((f) => `${f.prop?.children.map((c) => c.local).join(',')} → ${f.status}`).join('; ')}`, { provider: 'caldav', method: 'PROPPATCH', url: cal.url });

@@ -23,9 +23,9 @@ export async function makeCalendar(k: Kit, p: Principal, dav: DavTransport, opti
     ...(options.description !== undefined ? { description: options.description } : {}),
   };
   const props = calendarSetProps(k, fields);
-  let reply = await dav.send('MKCALENDAR', url, { body: setBody(k, k.CALDAV, 'mkcalendar', props), idempotent: false });
+  let reply = await dav.send('MKCALENDAR', url, { body: setBody(k, 'c:mkcalendar', props), idempotent: false });
   if (reply.status === 405 || reply.status === 501) {
-    reply = await dav.send('MKCOL', url, { body: setBody(k, k.DAV, 'mkcol', mkcolProps(k, props)), idempotent: false });
+    reply = await dav.send('MKCOL', url, { body: setBody(k, 'd:mkcol', mkcolProps(props)), idempotent: false });
     if (reply.status === 405) throw new k.ConflictError('A resource already exists at that URL', { provider: 'caldav', method: 'MKCOL', url, status: 405 });
   }
   if (reply.status === 207 || reply.status < 200 || reply.status > 299) throw dav.writeError(reply, 'MKCALENDAR', 'Creating the calendar');

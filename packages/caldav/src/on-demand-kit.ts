@@ -4,11 +4,11 @@
 // built on first use (not a namespace object, not at module evaluation: calendar.ts and this
 // module import each other) keeps the eager bundle free of namespace helpers.
 import { ConflictError, NotFoundError, ProtocolError } from '@cal/core';
-import { child, childText, children, xml } from '@cal/core/xml';
+import { child, childText, children } from '@cal/core/xml';
 import { durationToSeconds, formatDateTime, getProperty, nextRecurrence, parseDateTime, parseDuration, parseICalendar, readDateTime, removeProperty, serializeICalendar, setProperty, toDate } from '@cal/ical';
 import { Calendar, checkRange, multiget, query, unsupported } from './calendar.js';
 import { CalendarObject } from './calendar-object.js';
-import { CALENDAR_PROPS, body, calendarQuery, propfind, utc } from './dav/bodies.js';
+import { CALENDAR_PROPS, body, calendarQuery, esc, propfind, timeRange, utc } from './dav/bodies.js';
 import { asCollection, pathKey } from './dav/href.js';
 import { APPLE, CALDAV, DAV } from './dav/namespaces.js';
 import { parseDavXml, prop, propText } from './dav/multistatus.js';
@@ -24,7 +24,6 @@ function build() {
     child,
     childText,
     children,
-    xml,
     durationToSeconds,
     formatDateTime,
     getProperty,
@@ -45,6 +44,8 @@ function build() {
     unsupported,
     CALENDAR_PROPS,
     body,
+    esc,
+    timeRange,
     calendarQuery,
     propfind,
     utc,
