@@ -18,7 +18,7 @@ export function parseDate(text: string): Date | undefined {
 export function parseServerDate(text: string | undefined): Date | undefined {
   if (text === undefined || text.trim() === '') return undefined;
   const date = parseDate(text);
-  if (!date) throw protocolError(`Invalid date in SyncServer response: ${text.slice(0, 40)}`);
+  if (!date) throw protocolError(`Bad date from SyncServer: ${text.slice(0, 40)}`);
   return date;
 }
 

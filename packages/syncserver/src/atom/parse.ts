@@ -29,7 +29,7 @@ function parse(text: string): XmlElement {
   try {
     return parseXml(text, { maxDepth: 64, maxNodes: 200_000 });
   } catch (cause) {
-    throw protocolError('SyncServer sent a body that is not acceptable XML', cause);
+    throw protocolError('Malformed or hostile XML from SyncServer', cause);
   }
 }
 
@@ -54,7 +54,7 @@ export function readEntry(el: XmlElement): AtomEntry {
   const atomId = textOf(el, 'id') ?? '';
   const self = (links['self'] ?? '').replace(/\/(edit\/?)?$/, '');
   const id = self ? decodeURIComponent(self.slice(self.lastIndexOf('/') + 1)) : atomId.replace(/^urn:uuid:/, '');
-  if (!id) throw protocolError('SyncServer entry without id or self link');
+  if (!id) throw protocolError('Atom entry without id or self link');
   return {
     id,
     atomId,

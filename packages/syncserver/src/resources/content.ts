@@ -77,7 +77,7 @@ export class ContentCollection extends Collection<Content> {
   /** Stores a new item; without `dataclass` the server picks one from `ctype` (else `Misc`). */
   async new(data: string, ctype: string, dataclass?: string): Promise<Content> {
     if (typeof data !== 'string') throw invalid('contents.new', 'data', 'a string');
-    if (typeof ctype !== 'string' || !/^[\w.+-]+\/[\w.+-]+/.test(ctype)) throw invalid('contents.new', 'ctype', 'a MIME type such as text/plain');
+    if (typeof ctype !== 'string' || !/^[\w.+-]+\/[\w.+-]+/.test(ctype)) throw invalid('contents.new', 'ctype', 'a MIME type (text/plain)');
     return this.create(buildEntry({ data, type: ctype, dataclass }));
   }
 }
