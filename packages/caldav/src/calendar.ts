@@ -268,12 +268,8 @@ export class Calendar {
           deleted.clear();
           continue;
         }
-        if (reply.status === 403 || reply.status === 501 || reply.status === 405) {
-          const e = this.#dav.error(reply, 'REPORT');
-          if (e.providerCode !== 'valid-sync-token' && reply.status !== 403) throw unsupported('sync-collection (RFC 6578)', this.url);
-          throw e;
-        }
-        throw this.#dav.error(reply, 'REPORT');
+        // 405/501: no REPORT sync-collection at all (RFC 6578 not implemented).
+        throw reply.status === 405 || reply.status === 501 ? unsupported('sync-collection (RFC 6578)', this.url) : this.#dav.error(reply, 'REPORT');
       }
       const ms = parseMultistatus(reply.text, this.url, { provider: 'caldav', method: 'REPORT', url: this.url });
       let truncated = false;
