@@ -102,43 +102,18 @@ export function createOAuth2Auth(options: OAuth2Options): OAuth2Auth {
 
   const expiring = (t: TokenSet | undefined) => !t || (t.expiresAt !== undefined && t.expiresAt - skew <= clock.now());
 
-  /** Persists first, then notifies, then lets callers use the token: a rotated refresh token is never lost. */
-  async function commit(tokens: TokenSet): Promise<TokenSet> {
-    await store.set(key, tokens);
-    current = tokens;
-    loaded = true;
-    for (const l of listeners) await l(tokens);
-    return tokens;
-  }
-
   let endpoint: TokenEndpoint | undefined;
-  /** The token-endpoint client, its code (and oauth4webapi) loaded on the first token request. */
+  /** The token flows, their code (and oauth4webapi) loaded on the first token request. */
   const tokenEndpoint = async (): Promise<TokenEndpoint> =>
     (endpoint ??= await loadTokenEndpoint({
-      options, provider, clock, insecure, secrets, errors: { AuthenticationError, NetworkError, isCalError },
+      options, provider, clock, insecure, secrets, store, key, listeners, expiring,
+      current: () => current,
+      setCurrent: (tokens) => {
+        current = tokens;
+        loaded = true;
+      },
+      errors: { AuthenticationError, NetworkError, ValidationError, isCalError },
     }));
-
-  async function doRefresh(force: boolean, rejected: string | undefined): Promise<TokenSet> {
-    const run = async () => {
-      // Another process (or an earlier caller) may have refreshed already.
-      const stored = await store.get(key);
-      if (stored && !expiring(stored) && (rejected ? stored.accessToken !== rejected : !force)) {
-        current = stored;
-        return stored;
-      }
-      const base = stored ?? current;
-      if (!base?.refreshToken) {
-        if ((options.grant ?? 'authorization_code') === 'client_credentials') return grantClientCredentials();
-        throw new AuthenticationError('No refresh token: the user must authorize again', { provider });
-      }
-      return commit(await (await tokenEndpoint()).refresh({ ...base, refreshToken: base.refreshToken }));
-    };
-    return store.lock ? store.lock(key, run) : run();
-  }
-
-  async function grantClientCredentials(scopes?: readonly string[]): Promise<TokenSet> {
-    return commit(await (await tokenEndpoint()).clientCredentials(scopes));
-  }
 
   const self: OAuth2Auth = {
     kind: 'oauth2',
@@ -152,17 +127,13 @@ export function createOAuth2Auth(options: OAuth2Options): OAuth2Auth {
       return buildAuthorizationUrl(options, opts, provider, ValidationError);
     },
 
-    async exchangeCode(input, opts = {}) {
-      const redirectUri = opts.redirectUri ?? options.redirectUri;
-      if (!redirectUri) throw new ValidationError('redirectUri is required', { provider, operation: 'exchangeCode' });
-      return commit(await (await tokenEndpoint()).exchangeCode(input, redirectUri, opts.codeVerifier));
-    },
+    exchangeCode: async (input, opts = {}) => (await tokenEndpoint()).exchangeCode(input, opts),
 
-    clientCredentials: (opts = {}) => grantClientCredentials(opts.scopes),
+    clientCredentials: async (opts = {}) => (await tokenEndpoint()).clientCredentials(opts.scopes),
 
     refresh(opts = {}) {
       inflight ??= load()
-        .then(() => doRefresh(opts.force ?? false, opts.rejected))
+        .then(async () => (await tokenEndpoint()).refresh(opts.force ?? false, opts.rejected))
         .finally(() => {
           inflight = undefined;
         });
@@ -171,11 +142,8 @@ export function createOAuth2Auth(options: OAuth2Options): OAuth2Auth {
 
     async revoke() {
       const tokens = await load();
-      if (tokens && options.revocationEndpoint) {
-        const useRefresh = (options.revokeTokenType ?? (tokens.refreshToken ? 'refresh_token' : 'access_token')) === 'refresh_token';
-        const token = useRefresh ? tokens.refreshToken ?? tokens.accessToken : tokens.accessToken;
-        await (await tokenEndpoint()).revoke(token, useRefresh ? 'refresh_token' : 'access_token');
-      }
+      // Without a revocation endpoint this only forgets the tokens: no need to load the token code.
+      if (tokens && options.revocationEndpoint) await (await tokenEndpoint()).revoke(tokens);
       current = undefined;
       await store.delete(key);
     },
