@@ -1,4 +1,5 @@
-import { formatEventTime, formatTime, type CronofyTime } from './time-format.js';
+import { formatEventTime } from './event-time.js';
+import { formatTime, type CronofyTime } from './time-format.js';
 import type { BatchEntry, CronofyEventInput } from './types.js';
 
 /** Builds batch entries for the common sub-requests (pycronofy `BatchBuilder`). @public */

@@ -4,8 +4,8 @@ import type { ClientState } from './client-state.js';
 import { cronofyHosts, type CronofyDataCenter, type CronofyHosts } from './data-centers.js';
 import type { LazyMethod } from './endpoints.js';
 import { parseCronofyError } from './errors.js';
-import type { components, paths } from './generated/cronofy.js';
-import { CronofyPages, type CronofyPageJson } from './pages.js';
+import type { components } from './generated/cronofy.js';
+import { CronofyPages } from './pages.js';
 import { formatDateOrTime, formatTime, type CronofyTime } from './time-format.js';
 import type {
   AvailabilityQuery,
@@ -39,10 +39,6 @@ const VERSION = '0.1.0';
 const DEFAULT_SCOPE = 'read_account list_calendars read_events create_event delete_event';
 
 type Schemas = components['schemas'];
-/** Query of a paged GET as the OpenAPI document defines it; `undefined` values are not sent (core skips them). */
-type Query<P extends '/v1/events' | '/v1/free_busy' | '/v1/available_periods', Q = NonNullable<paths[P]['get']['parameters']['query']>> = {
-  [K in keyof Q]?: (NonNullable<Q[K]> extends (infer E)[] ? readonly E[] : Q[K]) | undefined;
-};
 
 /**
  * Every method that makes a request (the paged reads aside) lives in `endpoints.ts` with
@@ -58,19 +54,83 @@ function toEpoch(value: Date | number | string | undefined): number | undefined 
   return Number.isFinite(ms) ? ms : undefined;
 }
 
-/** `from`/`to` of a paged read: a `YYYY-MM-DD` date stays a date (a day boundary in `tzid`), anything else a UTC time. */
-function range(params: { fromDate?: CronofyTime; toDate?: CronofyTime }, op: string): { from?: string | undefined; to?: string | undefined } {
-  const { fromDate: from, toDate: to } = params;
-  return { from: from === undefined ? undefined : formatDateOrTime(from, 'fromDate', op), to: to === undefined ? undefined : formatDateOrTime(to, 'toDate', op) };
+/**
+ * Argument-less GETs sent straight through core (no chunk to load for the everyday reads):
+ * method → the key of `GET /v1/<key>` whose value is returned; `''`: `GET /v1/<method>`, whole body.
+ */
+const GETS: Record<string, string> = {
+  account: 'account',
+  userinfo: '',
+  listProfiles: 'profiles',
+  listCalendars: 'calendars',
+  listNotificationChannels: 'channels',
+  listAvailabilityRules: 'availability_rules',
+  resources: 'resources',
+};
+
+/** Paged reads: method → `GET /v1/<key>`, whose pages hold the items under `<key>`. */
+const PAGED: Record<string, string> = { readEvents: 'events', readFreeBusy: 'free_busy', readAvailablePeriods: 'available_periods' };
+
+/**
+ * Query of a paged read from its camelCase params: `tzid` defaults to `Etc/UTC`, `fromDate`/`toDate`
+ * become `from`/`to` (a `YYYY-MM-DD` stays a date, a day boundary in `tzid`; anything else a UTC
+ * time), `lastModified` a UTC time, `calendarIds` `calendar_ids[]`, flags snake_case. Only the
+ * params given are sent (`includeManaged` is not defaulted to true as pycronofy does).
+ */
+function pageQuery(params: Record<string, unknown>, op: string): Record<string, string | boolean | readonly string[]> {
+  const query: Record<string, string | boolean | readonly string[]> = { tzid: 'Etc/UTC' };
+  for (const [k, v] of Object.entries(params)) {
+    if (v === undefined) continue;
+    const time = v as CronofyTime;
+    if (k === 'fromDate' || k === 'toDate') query[k.slice(0, -4)] = formatDateOrTime(time, k, op);
+    else if (k === 'lastModified') query['last_modified'] = formatTime(time, k, op);
+    else if (k === 'calendarIds') query['calendar_ids[]'] = v as readonly string[];
+    else query[k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)] = v as string | boolean;
+  }
+  return query;
 }
 
 /**
- * The methods of {@link CronofyClient} that run from the endpoints chunk, loaded on first use.
- * Declared here and installed on the prototype from the validation table (see the class's static
- * block), so the initial bundle holds each name once instead of one stub per method.
+ * The methods of {@link CronofyClient} that are installed on the prototype from tables (see the
+ * class's static block): the initial bundle holds each name once, in the validation table,
+ * instead of one stub per method. The paged reads and the argument-less GETs run at once; all
+ * others from the endpoints chunk, loaded on first use.
  * @public
  */
 export interface CronofyClient {
+  /** `GET /v1/account` → the account. */
+  account(): Promise<CronofyAccount>;
+
+  /** `GET /v1/userinfo` → the whole userinfo object. */
+  userinfo(): Promise<CronofyUserinfo>;
+
+  /** `GET /v1/profiles` → the profiles. */
+  listProfiles(): Promise<CronofyProfile[]>;
+
+  /** `GET /v1/calendars` → the calendars. */
+  listCalendars(): Promise<CronofyCalendar[]>;
+
+  /**
+   * Reads events (`GET /v1/events`) as a lazy paged result that follows `pages.next_page`.
+   * `includeManaged` is not defaulted to true (pycronofy does): the API's default applies.
+   */
+  readEvents(params?: ReadEventsParams): CronofyPages<'events', CronofyEvent>;
+
+  /** Reads free/busy blocks (`GET /v1/free_busy`), paged like {@link CronofyClient.readEvents}. */
+  readFreeBusy(params?: ReadFreeBusyParams): CronofyPages<'free_busy', CronofyFreeBusy>;
+
+  /** Lists notification channels. */
+  listNotificationChannels(): Promise<CronofyChannel[]>;
+
+  /** Lists availability rules. */
+  listAvailabilityRules(): Promise<CronofyAvailabilityRule[]>;
+
+  /** Reads available periods, paged like {@link CronofyClient.readEvents}. */
+  readAvailablePeriods(params?: ReadAvailablePeriodsParams): CronofyPages<'available_periods', CronofyAvailablePeriod>;
+
+  /** Enterprise Connect: the domain's resources (rooms, equipment). */
+  resources(): Promise<{ email?: string; name?: string; [k: string]: unknown }[]>;
+
   /** Exchanges the code from the redirect for tokens; the client uses them from now on. */
   getAuthorizationFromCode(code: string, redirectUri: string): Promise<CronofyAuthorization>;
 
@@ -290,40 +350,39 @@ export class CronofyClient {
   }
 
   static {
-    // Every validated method the class does not define itself (see the interface above) runs from
-    // the endpoints chunk. Validation comes first, synchronously checked but reported as a
-    // rejection like any other failure, so a bad call loads and sends nothing.
+    // Every validated method the class does not define itself is installed here from three
+    // tables (see the interface above): argument-less GETs and paged reads go straight through
+    // core, everything else runs from the endpoints chunk. Validation always comes first (for the
+    // async methods reported as a rejection, like any other failure): a bad call sends nothing.
     for (const name in RULES) {
       if (name in this.prototype) continue;
+      const item = PAGED[name];
+      const key = GETS[name];
       Object.defineProperty(this.prototype, name, {
         configurable: true,
         writable: true,
-        async value(this: CronofyClient, ...args: unknown[]) {
-          this.validate(name, ...args);
-          const { run } = await loadEndpoints();
-          return run(this.#s, name as LazyMethod, args as never);
-        },
+        value: item
+          ? function (this: CronofyClient, params: Record<string, unknown> = {}) {
+              this.validate(name, params);
+              const http = this.#s.http;
+              const query = pageQuery(params, name);
+              // `next_page` is followed verbatim through core's origin guard (`resolve`): only the
+              // API origin ever gets the token
+              return new CronofyPages(item, (next, signal) => http.json(next ? http.resolve(next) : `/v1/${item}`, { ...(next ? {} : { query }), ...(signal ? { signal } : {}) }));
+            }
+          : key !== undefined
+            ? async function (this: CronofyClient) {
+                this.validate(name);
+                const body = await this.#s.http.json<Record<string, unknown>>(`/v1/${key || name}`);
+                return key ? body[key] : body;
+              }
+            : async function (this: CronofyClient, ...args: unknown[]) {
+                this.validate(name, ...args);
+                const { run } = await loadEndpoints();
+                return run(this.#s, name as LazyMethod, args as never);
+              },
       });
     }
-  }
-
-  /**
-   * `GET path` with the user token straight through core (no chunk to load for the everyday
-   * reads), unwrapping `body[key]`. Errors map like every other call's (core + parseCronofyError).
-   */
-  async #get<T>(name: string, path: string, key?: string): Promise<T> {
-    this.validate(name);
-    const body = await this.#s.http.json<Record<string, T>>(path);
-    return (key ? body[key] : body) as T;
-  }
-
-  /** A lazy paged read: the first page from `path` with `query`, then each `next_page` verbatim. */
-  #pages<K extends string, T>(key: K, path: string, query: Record<string, string | boolean | readonly string[] | undefined>): CronofyPages<K, T> {
-    const http = this.#s.http;
-    // `next_page` goes through core's origin guard (`resolve`): only the API origin gets the token
-    return new CronofyPages(key, (next, signal) =>
-      http.json<CronofyPageJson<K, T>>(next ? http.resolve(next) : path, { ...(next ? {} : { query }), ...(signal ? { signal } : {}) }),
-    );
   }
 
   // ---------------------------------------------------------------- validation
@@ -380,95 +439,5 @@ export class CronofyClient {
   /** Current tokens, if any (persist them, or pass a `tokenStore`). */
   get tokens(): TokenSet | undefined {
     return this.#s.tokens;
-  }
-
-  // ---------------------------------------------------------------- identity
-
-  /** `GET /v1/account` → the account. */
-  account(): Promise<CronofyAccount> {
-    return this.#get('account', '/v1/account', 'account');
-  }
-
-  /** `GET /v1/userinfo` → the whole userinfo object. */
-  userinfo(): Promise<CronofyUserinfo> {
-    return this.#get('userinfo', '/v1/userinfo');
-  }
-
-  /** `GET /v1/profiles` → the profiles. */
-  listProfiles(): Promise<CronofyProfile[]> {
-    return this.#get('listProfiles', '/v1/profiles', 'profiles');
-  }
-
-  // ---------------------------------------------------------------- calendars
-
-  /** `GET /v1/calendars` → the calendars. */
-  listCalendars(): Promise<CronofyCalendar[]> {
-    return this.#get('listCalendars', '/v1/calendars', 'calendars');
-  }
-
-  // ---------------------------------------------------------------- events
-
-  /**
-   * Reads events (`GET /v1/events`) as a lazy paged result that follows `pages.next_page`.
-   * `includeManaged` is not defaulted to true (pycronofy does): the API's default applies.
-   */
-  readEvents(params: ReadEventsParams = {}): CronofyPages<'events', CronofyEvent> {
-    this.validate('readEvents', params);
-    const op = 'readEvents';
-    return this.#pages<'events', CronofyEvent>('events', '/v1/events', {
-      tzid: params.tzid ?? 'Etc/UTC',
-      ...range(params, op),
-      last_modified: params.lastModified === undefined ? undefined : formatTime(params.lastModified, 'lastModified', op),
-      include_deleted: params.includeDeleted,
-      include_moved: params.includeMoved,
-      include_managed: params.includeManaged,
-      only_managed: params.onlyManaged,
-      localized_times: params.localizedTimes,
-      include_geo: params.includeGeo,
-      'calendar_ids[]': params.calendarIds,
-    } satisfies Query<'/v1/events'>);
-  }
-
-  /** Reads free/busy blocks (`GET /v1/free_busy`), paged like {@link CronofyClient.readEvents}. */
-  readFreeBusy(params: ReadFreeBusyParams = {}): CronofyPages<'free_busy', CronofyFreeBusy> {
-    this.validate('readFreeBusy', params);
-    return this.#pages<'free_busy', CronofyFreeBusy>('free_busy', '/v1/free_busy', {
-      tzid: params.tzid ?? 'Etc/UTC',
-      ...range(params, 'readFreeBusy'),
-      include_managed: params.includeManaged,
-      localized_times: params.localizedTimes,
-      'calendar_ids[]': params.calendarIds,
-    } satisfies Query<'/v1/free_busy'>);
-  }
-
-  // ---------------------------------------------------------------- notification channels
-
-  /** Lists notification channels. */
-  listNotificationChannels(): Promise<CronofyChannel[]> {
-    return this.#get('listNotificationChannels', '/v1/channels', 'channels');
-  }
-
-  // ---------------------------------------------------------------- availability rules and periods
-
-  /** Lists availability rules. */
-  listAvailabilityRules(): Promise<CronofyAvailabilityRule[]> {
-    return this.#get('listAvailabilityRules', '/v1/availability_rules', 'availability_rules');
-  }
-
-  /** Reads available periods, paged like {@link CronofyClient.readEvents}. */
-  readAvailablePeriods(params: ReadAvailablePeriodsParams = {}): CronofyPages<'available_periods', CronofyAvailablePeriod> {
-    this.validate('readAvailablePeriods', params);
-    return this.#pages<'available_periods', CronofyAvailablePeriod>('available_periods', '/v1/available_periods', {
-      tzid: params.tzid ?? 'Etc/UTC',
-      ...range(params, 'readAvailablePeriods'),
-      localized_times: params.localizedTimes,
-    } satisfies Query<'/v1/available_periods'>);
-  }
-
-  // ---------------------------------------------------------------- permissions, service accounts, conferencing
-
-  /** Enterprise Connect: the domain's resources (rooms, equipment). */
-  resources(): Promise<{ email?: string; name?: string; [k: string]: unknown }[]> {
-    return this.#get('resources', '/v1/resources', 'resources');
   }
 }

@@ -4,7 +4,8 @@ import type { ClientState } from './client-state.js';
 import type { CronofyClient } from './client.js';
 import type { components, paths } from './generated/cronofy.js';
 import { rememberRequest, send, serializeBody } from './send.js';
-import { formatEventTime, formatTime } from './time-format.js';
+import { formatEventTime } from './event-time.js';
+import { formatTime } from './time-format.js';
 // OAuth rides in this chunk: one chunk shared with the initial code instead of two (each costs a
 // gzip stream); oauth4webapi itself still loads only on the first token request (core's import()).
 export { cronofyOAuth } from './oauth.js';

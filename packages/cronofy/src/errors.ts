@@ -14,10 +14,11 @@ export const CronofyErrorCode = {
   AccountLocked: 'CRONOFY_ACCOUNT_LOCKED',
 } as const;
 
-const STATUS_CODES: Record<number, { code: string; message: string }> = {
-  402: { code: CronofyErrorCode.PaymentRequired, message: 'Payment required: the Cronofy plan does not include this feature' },
-  403: { code: CronofyErrorCode.InsufficientScope, message: 'Forbidden: the authorization lacks the scope this call needs' },
-  423: { code: CronofyErrorCode.AccountLocked, message: 'Locked: the calendar profile has no active credentials (relink it)' },
+/** Statuses the docs give their own meaning: code and message. */
+const STATUS: Record<number, [code: string, message: string]> = {
+  402: [CronofyErrorCode.PaymentRequired, 'Payment required: the Cronofy plan lacks this feature'],
+  403: [CronofyErrorCode.InsufficientScope, 'Forbidden: the authorization lacks the scope of this call'],
+  423: [CronofyErrorCode.AccountLocked, 'Locked: the profile has no active credentials (relink it)'],
 };
 
 /**
@@ -27,31 +28,28 @@ const STATUS_CODES: Record<number, { code: string; message: string }> = {
  * @internal
  */
 export function parseCronofyError(status: number, body: unknown): ErrorContext {
-  const ctx: ErrorContext = {};
-  const fixed = STATUS_CODES[status];
-  if (fixed) Object.assign(ctx, { code: fixed.code, message: fixed.message });
-  if (typeof body !== 'object' || body === null) return ctx;
-  const errors = (body as { errors?: unknown }).errors;
+  const [code, message] = STATUS[status] ?? [];
+  const ctx: ErrorContext = code ? { code, message } : {};
+  // Object(): a string or missing body has none of these fields
+  const { errors, error, error_description } = Object(body) as { errors?: unknown; error?: unknown; error_description?: unknown };
   if (typeof errors === 'object' && errors !== null && !Array.isArray(errors)) {
     const details: ValidationDetail[] = [];
-    for (const [field, list] of Object.entries(errors as Record<string, unknown>)) {
+    for (const [field, list] of Object.entries(errors)) {
       for (const item of Array.isArray(list) ? list : [list]) {
-        const e = (typeof item === 'object' && item !== null ? item : {}) as { key?: unknown; description?: unknown };
-        const key = typeof e.key === 'string' ? e.key : undefined;
-        const description = typeof e.description === 'string' ? e.description : typeof item === 'string' ? item : (key ?? 'invalid');
-        details.push({ field, description, ...(key ? { key } : {}) });
+        const { key, description } = Object(item) as { key?: unknown; description?: unknown };
+        const k = typeof key === 'string' ? key : undefined;
+        details.push({ field, description: typeof description === 'string' ? description : typeof item === 'string' ? item : (k ?? 'invalid'), ...(k ? { key: k } : {}) });
       }
     }
-    if (details.length > 0) {
+    if (details[0]) {
       ctx.details = details;
-      if (details[0]?.key) ctx.providerCode = details[0].key;
+      if (details[0].key) ctx.providerCode = details[0].key;
       ctx.message = `Cronofy rejected the request: ${details.map((d) => `${d.field} ${d.description}`).join('; ')}`;
     }
   }
-  const oauth = body as { error?: unknown; error_description?: unknown };
-  if (typeof oauth.error === 'string') {
-    ctx.providerCode = oauth.error;
-    ctx.message = typeof oauth.error_description === 'string' ? `${oauth.error}: ${oauth.error_description}` : oauth.error;
+  if (typeof error === 'string') {
+    ctx.providerCode = error;
+    ctx.message = typeof error_description === 'string' ? `${error}: ${error_description}` : error;
   }
   return ctx;
 }

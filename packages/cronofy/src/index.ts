@@ -28,7 +28,8 @@ export {
 } from '@cal/core';
 export { CronofyPages, type CronofyPageInfo, type CronofyPageJson } from './pages.js';
 export { CRONOFY_HMAC_HEADER, signCronofyNotification, verifyCronofyNotification } from './push-verification.js';
-export type { CronofyEventTime, CronofyTime } from './time-format.js';
+export type { CronofyEventTime } from './event-time.js';
+export type { CronofyTime } from './time-format.js';
 export type {
   AvailabilityQuery,
   BatchEntry,

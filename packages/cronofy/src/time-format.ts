@@ -3,9 +3,6 @@ import { ValidationError } from '@cal/core';
 /** A point in time: a `Date` or an ISO 8601 string (converted to UTC). @public */
 export type CronofyTime = Date | string;
 
-/** A start/end: a time, a `YYYY-MM-DD` date (all-day), or `{ time, tzid }` (time is UTC, tzid labels it). @public */
-export type CronofyEventTime = Date | string | { time: Date | string; tzid: string };
-
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 // ISO 8601 date-time with a designator; offsets are converted, fractions dropped.
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
@@ -33,7 +30,8 @@ export function utcSeconds(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-function invalid(field: string, operation: string | undefined, description: string): ValidationError {
+/** @internal */
+export function invalid(field: string, operation: string | undefined, description: string): ValidationError {
   return new ValidationError(`Invalid ${field}: ${description}`, {
     provider: 'cronofy',
     details: [{ field, key: 'invalid', description }],
@@ -60,21 +58,4 @@ export function formatDateOrTime(value: CronofyTime, field: string, operation?: 
   if (isDateOnly(value)) return value;
   if (!isTime(value)) throw invalid(field, operation, 'expected a Date, a YYYY-MM-DD date or an ISO 8601 date-time');
   return formatTime(value, field, operation);
-}
-
-/**
- * Formats an event start/end: date-only (all-day) kept, times to UTC, `{time, tzid}` with its time
- * formatted. Never mutates the caller's value (pycronofy does, §10).
- * @internal
- */
-export function formatEventTime(
-  value: CronofyEventTime,
-  field: string,
-  operation?: string,
-): string | { time: string; tzid: string } {
-  if (typeof value === 'object' && !(value instanceof Date) && value !== null) {
-    if (typeof value.tzid !== 'string' || !value.tzid) throw invalid(`${field}.tzid`, operation, 'required');
-    return { time: formatDateOrTime(value.time, `${field}.time`, operation), tzid: value.tzid };
-  }
-  return formatDateOrTime(value, field, operation);
 }

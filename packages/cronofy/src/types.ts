@@ -1,7 +1,8 @@
 import type { FetchLike, RequestHook, RetryOptions, TokenSet, TokenStore } from '@cal/core';
 import type { CronofyDataCenter } from './data-centers.js';
 import type { components } from './generated/cronofy.js';
-import type { CronofyEventTime, CronofyTime } from './time-format.js';
+import type { CronofyEventTime } from './event-time.js';
+import type { CronofyTime } from './time-format.js';
 
 type Schemas = components['schemas'];
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '@cal/core';
-import { formatDateOrTime, formatEventTime, formatTime, isDateOnly, utcSeconds } from '../../src/time-format.js';
+import { formatEventTime } from '../../src/event-time.js';
+import { formatDateOrTime, formatTime, isDateOnly, utcSeconds } from '../../src/time-format.js';
 
 describe('time formatting (reference §5: UTC, seconds, no milliseconds)', () => {
   it('drops milliseconds from Dates', () => {
