@@ -93,7 +93,7 @@ export async function update(k: Kit, cal: Calendar, dav: DavTransport, changes: 
 }
 
 /** `Calendar.delete`. */
-export async function deleteCalendar(cal: Calendar, dav: DavTransport): Promise<void> {
+export async function deleteCalendar(_k: Kit, cal: Calendar, dav: DavTransport): Promise<void> {
   const reply = await dav.send('DELETE', cal.url, { idempotent: false });
   // A 207 to DELETE reports members that could not be removed (RFC 4918 §9.6.1).
   if (reply.status === 207 || reply.status < 200 || reply.status > 299) throw dav.writeError(reply, 'DELETE', 'Deleting the calendar');
@@ -105,8 +105,13 @@ export async function deleteCalendar(cal: Calendar, dav: DavTransport): Promise<
  * `principal.calendar({ url })`. Not a calendar: ValidationError for the client (a bad argument),
  * NotFoundError for the principal (nothing by that URL in the home).
  */
-export async function calendarAt(k: Kit, dav: DavTransport, href: string, notFound: boolean): Promise<Calendar> {
-  const url = k.asCollection(href);
+export async function calendarAt(k: Kit, dav: DavTransport, href: string, base: string, notFound: boolean): Promise<Calendar> {
+  let url: string;
+  try {
+    url = k.asCollection(new URL(href, base).href);
+  } catch {
+    throw k.bad('calendar', 'url', 'invalid', 'url must be a URL or a path');
+  }
   const ms = await dav.multistatus('PROPFIND', url, { body: k.propfind(k.CALENDAR_PROPS), depth: '0' });
   const r = ms.responses.find((x) => k.pathKey(x.href) === k.pathKey(url)) ?? ms.responses[0];
   const cal = r && k.Calendar.fromResponse(dav, r);

@@ -9,7 +9,7 @@ import {
   toDate,
   type ICalComponent,
 } from '@cal/ical';
-import { kit, onDemand } from './on-demand.js';
+import { later } from './on-demand.js';
 import type { DavTransport } from './transport.js';
 import { validateCalendarData } from './validate.js';
 
@@ -142,14 +142,14 @@ export class CalendarObject {
    * with If-Match on the series; see object-edits.ts, loaded on demand.
    */
   async #editSeries(mode: 'save' | 'delete'): Promise<this> {
-    await (await onDemand()).editSeries(kit(), this, this.#dav, mode, (d) => this.#put(d));
+    await later('editSeries', this, this.#dav, mode, (d) => this.#put(d));
     return this;
   }
 
   /** Deletes the resource with `If-Match` (a 412 is a ConflictError: someone changed it meanwhile). */
   async delete(): Promise<void> {
     if (this.occurrence?.recurrenceId) await this.#editSeries('delete');
-    else await (await onDemand()).deleteObject(kit(), this, this.#dav);
+    else await later('deleteObject', this, this.#dav);
   }
 
   /**
@@ -159,7 +159,7 @@ export class CalendarObject {
    * completed (python-caldav's "thisandfuture" mode, RFC 5545 §3.8.5.3).
    */
   async complete(at: Date = new Date()): Promise<this> {
-    await (await onDemand()).complete(kit(), this, at);
+    await later('complete', this, at);
     return this;
   }
 
@@ -170,7 +170,7 @@ export class CalendarObject {
    * calendar-user-address-set (discovered by `client.principal()`).
    */
   async respond(partstat: 'ACCEPTED' | 'DECLINED' | 'TENTATIVE', options: { as?: string } = {}): Promise<this> {
-    await (await onDemand()).respond(kit(), this, this.#dav, partstat, options.as, (d, tag) => this.#put(d, tag));
+    await later('respond', this, this.#dav, partstat, options.as, (d, tag) => this.#put(d, tag));
     return this;
   }
   /** `respond('ACCEPTED')`. */

@@ -16,7 +16,7 @@ import * as bodies from './dav/bodies.js';
 import { asCollection, pathKey, resourceName } from './dav/href.js';
 import { parseMultistatus, prop, propText, type DavResponse, type Multistatus } from './dav/multistatus.js';
 import { APPLE, CALDAV, CS, DAV } from './dav/namespaces.js';
-import { kit, onDemand } from './on-demand.js';
+import { later } from './on-demand.js';
 import type { DavTransport } from './transport.js';
 import { validateCalendarData } from './validate.js';
 
@@ -183,7 +183,7 @@ export class Calendar {
 
   /** Todos; completed (STATUS:COMPLETED or a COMPLETED date) and cancelled ones only with `includeCompleted`. */
   async todos(options: { includeCompleted?: boolean } = {}): Promise<CalendarObject[]> {
-    return (await onDemand()).todos(kit(), this, this.#dav, options.includeCompleted);
+    return later('todos', this, this.#dav, options.includeCompleted);
   }
 
   /**
@@ -192,18 +192,18 @@ export class Calendar {
    * calendar-query without a component type fails on Cyrus (caldav-jmap.md §1.10).
    */
   async objects(options: { batchSize?: number } = {}): Promise<CalendarObject[]> {
-    return (await onDemand()).objects(kit(), this, this.#dav, options.batchSize);
+    return later('objects', this, this.#dav, options.batchSize);
   }
 
   /** Loads one object by URL (GET). NotFoundError when absent. */
   async object(url: string): Promise<CalendarObject> {
-    return (await onDemand()).object(kit(), this, this.#dav, url);
+    return later('object', this, this.#dav, url);
   }
 
   /** Finds an object by UID (calendar-query prop-filter on UID for each component type). NotFoundError when absent. */
   async objectByUid(uid: string): Promise<CalendarObject> {
     if (typeof uid !== 'string' || !uid) throw bad('objectByUid', 'uid', 'required', 'uid must be a non-empty string');
-    return (await onDemand()).objectByUid(kit(), this, this.#dav, uid);
+    return later('objectByUid', this, this.#dav, uid);
   }
 
   /**
@@ -234,7 +234,7 @@ export class Calendar {
 
   /** Current RFC 6578 sync token (PROPFIND). A ProtocolError with code CAL_CALDAV_UNSUPPORTED when the server has none. */
   async syncToken(): Promise<string> {
-    return (await onDemand()).syncToken(kit(), this, this.#dav);
+    return later('syncToken', this, this.#dav);
   }
 
   /**
@@ -305,18 +305,18 @@ export class Calendar {
    * server does not answer with a VFREEBUSY.
    */
   async freeBusy(options: TimeRange & { source?: 'client' | 'server' }): Promise<BusyPeriod[]> {
-    return (await onDemand()).freeBusy(kit(), this, this.#dav, options);
+    return later('freeBusy', this, this.#dav, options);
   }
 
   /** Changes display name, colour or description (PROPPATCH, RFC 4918 §9.2). */
   async update(changes: { displayName?: string; color?: string; description?: string }): Promise<this> {
-    await (await onDemand()).update(kit(), this, this.#dav, changes);
+    await later('update', this, this.#dav, changes);
     return this;
   }
 
   /** Deletes the calendar and everything in it. */
   async delete(): Promise<void> {
-    return (await onDemand()).deleteCalendar(this, this.#dav);
+    return later('deleteCalendar', this, this.#dav);
   }
 }
 

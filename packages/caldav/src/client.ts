@@ -17,7 +17,7 @@ import * as bodies from './dav/bodies.js';
 import { prop, propHref, type Multistatus } from './dav/multistatus.js';
 import { CALDAV, DAV } from './dav/namespaces.js';
 import { Principal, readPrincipal } from './principal.js';
-import { kit, onDemand } from './on-demand.js';
+import { later } from './on-demand.js';
 import { DavTransport } from './transport.js';
 
 /** Package version, sent in the User-Agent. */
@@ -122,7 +122,7 @@ export class CalDAVClient {
 
   /** A calendar by URL without discovery (one PROPFIND Depth 0). */
   async calendar(url: string): Promise<Calendar> {
-    return (await onDemand()).calendarAt(kit(), this.#dav, new URL(url, this.url).href, false);
+    return later('calendarAt', this.#dav, url, this.url, false);
   }
 
   async #currentUserPrincipal(url: string): Promise<string | undefined> {

@@ -22,4 +22,11 @@ export function onDemand(): Promise<OnDemand> {
   }));
 }
 
-export { kit };
+/** An on-demand function's parameters after the kit, and its result. */
+type Later<F> = F extends (k: Kit, ...args: infer A) => infer R ? { args: A; result: Awaited<R> } : never;
+
+/** Loads the on-demand chunk (once) and calls its function `name` with the kit and `args`. */
+export async function later<N extends keyof OnDemand>(name: N, ...args: Later<OnDemand[N]>['args']): Promise<Later<OnDemand[N]>['result']> {
+  const fn = (await onDemand())[name] as unknown as (k: Kit, ...a: unknown[]) => Later<OnDemand[N]>['result'];
+  return fn(kit(), ...args);
+}

@@ -3,7 +3,7 @@ import { bad } from './errors.js';
 import { Calendar, type BusyPeriod, type TimeRange } from './calendar.js';
 import type { CalendarObject } from './calendar-object.js';
 import * as bodies from './dav/bodies.js';
-import { kit, onDemand } from './on-demand.js';
+import { later } from './on-demand.js';
 import { asCollection, pathKey } from './dav/href.js';
 import { propHref } from './dav/multistatus.js';
 import { CALDAV, DAV } from './dav/namespaces.js';
@@ -73,7 +73,7 @@ export class Principal implements PrincipalInfo {
 
   /** One calendar by display name (or by last path segment), or by URL. NotFoundError when absent. */
   async calendar(by: { name: string } | { url: string }): Promise<Calendar> {
-    if (by && 'url' in by && typeof by.url === 'string') return (await onDemand()).calendarAt(kit(), this.#dav, new URL(by.url, this.calendarHomeUrl).href, true);
+    if (by && 'url' in by && typeof by.url === 'string') return later('calendarAt', this.#dav, by.url, this.calendarHomeUrl, true);
     if (!by || !('name' in by) || typeof by.name !== 'string')
       throw bad('calendar', 'name', 'required', 'calendar() needs { name } or { url }');
     const all = await this.calendars();
@@ -88,7 +88,7 @@ export class Principal implements PrincipalInfo {
    * Xandikos) give a `CAL_CALDAV_UNSUPPORTED` ProtocolError.
    */
   async freeBusy(options: TimeRange & { attendees: string[] }): Promise<Record<string, BusyPeriod[]>> {
-    return (await onDemand()).outboxFreeBusy(kit(), this, this.#dav, options);
+    return later('outboxFreeBusy', this, this.#dav, options);
   }
 
   /**
@@ -96,7 +96,7 @@ export class Principal implements PrincipalInfo {
    * cancellations. Servers without scheduling give a `CAL_CALDAV_UNSUPPORTED` ProtocolError.
    */
   async inbox(): Promise<CalendarObject[]> {
-    return (await onDemand()).inbox(kit(), this, this.#dav);
+    return later('inbox', this, this.#dav);
   }
 
   /**
@@ -105,7 +105,7 @@ export class Principal implements PrincipalInfo {
    * Radicale answers 409, Cyrus 403, Xandikos a 207 with 403 `resource-must-be-null` (servers.md §A.2).
    */
   async makeCalendar(options: MakeCalendarOptions): Promise<Calendar> {
-    return (await onDemand()).makeCalendar(kit(), this, this.#dav, options);
+    return later('makeCalendar', this, this.#dav, options);
   }
 }
 
