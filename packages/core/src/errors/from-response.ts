@@ -44,7 +44,7 @@ const BY_STATUS: Record<number, ErrorClass> = {
 export function errorFromStatus(status: number, headers: Headers | undefined, ctx: ErrorContext = {}): CalError {
   const Class = BY_STATUS[status] ?? (status >= 500 ? ServerError : HttpError);
   // One options object for every class: each reads what it knows (`details`, `retryAfter`).
-  return new Class(ctx.message ? `${ctx.message} (HTTP ${status})` : `${ctx.method ?? 'HTTP'} request failed with status ${status}`, {
+  return new Class(`${ctx.message || `${ctx.method ?? 'HTTP'} request failed`} (HTTP ${status})`, {
     ...ctx,
     status,
     headers,

@@ -48,7 +48,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   });
   const fetchImpl = (): FetchLike => {
     const f = options.fetch ?? (globalThis.fetch as FetchLike | undefined);
-    if (!f) throw new NetworkError('No fetch: pass `fetch` in the options', { provider });
+    if (!f) throw new NetworkError('No fetch: pass options.fetch', { provider });
     return f;
   };
 
@@ -204,7 +204,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   };
 }
 
-const BODY_FAILED = 'Failed reading the response body';
+const BODY_FAILED = 'Body read failed';
 const TIMED_OUT = 'Request timed out';
 
 /**
