@@ -1,4 +1,4 @@
-import { DEFAULT_TIMEOUT, AuthenticationError, ValidationError, createHttpClient, type HttpClient, type TokenSet } from '@cal/core';
+import { DEFAULT_TIMEOUT, AuthenticationError, ValidationError, createHttpClient, type TokenSet } from '@cal/core';
 import { createOAuth2Auth, type OAuth2Auth } from '@cal/core/oauth2';
 import { PROVIDER } from './errors.js';
 import { createApi, type Api } from './api.js';
@@ -19,7 +19,6 @@ export interface ClientContext {
   /** Same API without credentials (revoke, health). */
   readonly anonymous: Api;
   readonly oauth: OAuth2Auth;
-  readonly http: HttpClient;
   readonly options: MobiscrollConnectOptions;
   readonly baseUrl: string;
   readonly secrets: () => readonly string[];
@@ -118,7 +117,6 @@ export class MobiscrollConnectClient {
       api,
       anonymous,
       oauth,
-      http,
       options,
       baseUrl,
       secrets,
