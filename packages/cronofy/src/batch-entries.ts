@@ -1,5 +1,6 @@
 import { formatEventTime } from './event-time.js';
-import { formatTime, type CronofyTime } from './time-format.js';
+import { formatTime } from './time-format.js';
+import type { CronofyTime } from './time-values.js';
 import type { BatchEntry, CronofyEventInput } from './types.js';
 
 /** Builds batch entries for the common sub-requests (pycronofy `BatchBuilder`). @public */

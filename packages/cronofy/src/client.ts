@@ -6,7 +6,7 @@ import type { LazyMethod } from './endpoints.js';
 import { parseCronofyError } from './errors.js';
 import type { components } from './generated/cronofy.js';
 import { CronofyPages } from './pages.js';
-import { formatDateOrTime, formatTime, type CronofyTime } from './time-format.js';
+import { toDateOrTime, utcSeconds, type CronofyTime } from './time-values.js';
 import type {
   AvailabilityQuery,
   BatchEntry,
@@ -77,13 +77,13 @@ const PAGED: Record<string, string> = { readEvents: 'events', readFreeBusy: 'fre
  * time), `lastModified` a UTC time, `calendarIds` `calendar_ids[]`, flags snake_case. Only the
  * params given are sent (`includeManaged` is not defaulted to true as pycronofy does).
  */
-function pageQuery(params: Record<string, unknown>, op: string): Record<string, string | boolean | readonly string[]> {
+function pageQuery(params: Record<string, unknown>): Record<string, string | boolean | readonly string[]> {
   const query: Record<string, string | boolean | readonly string[]> = { tzid: 'Etc/UTC' };
   for (const [k, v] of Object.entries(params)) {
     if (v === undefined) continue;
-    const time = v as CronofyTime;
-    if (k === 'fromDate' || k === 'toDate') query[k.slice(0, -4)] = formatDateOrTime(time, k, op);
-    else if (k === 'lastModified') query['last_modified'] = formatTime(time, k, op);
+    // validated already: the times are well-formed
+    if (k === 'fromDate' || k === 'toDate') query[k.slice(0, -4)] = toDateOrTime(v as CronofyTime);
+    else if (k === 'lastModified') query['last_modified'] = utcSeconds(new Date(v as CronofyTime));
     else if (k === 'calendarIds') query['calendar_ids[]'] = v as readonly string[];
     else query[k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)] = v as string | boolean;
   }
@@ -365,7 +365,7 @@ export class CronofyClient {
           ? function (this: CronofyClient, params: Record<string, unknown> = {}) {
               this.validate(name, params);
               const http = this.#s.http;
-              const query = pageQuery(params, name);
+              const query = pageQuery(params);
               // `next_page` is followed verbatim through core's origin guard (`resolve`): only the
               // API origin ever gets the token
               return new CronofyPages(item, (next, signal) => http.json(next ? http.resolve(next) : `/v1/${item}`, { ...(next ? {} : { query }), ...(signal ? { signal } : {}) }));

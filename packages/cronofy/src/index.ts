@@ -29,7 +29,7 @@ export {
 export { CronofyPages, type CronofyPageInfo, type CronofyPageJson } from './pages.js';
 export { CRONOFY_HMAC_HEADER, signCronofyNotification, verifyCronofyNotification } from './push-verification.js';
 export type { CronofyEventTime } from './event-time.js';
-export type { CronofyTime } from './time-format.js';
+export type { CronofyTime } from './time-values.js';
 export type {
   AvailabilityQuery,
   BatchEntry,

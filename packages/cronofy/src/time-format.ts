@@ -1,34 +1,9 @@
 import { ValidationError } from '@cal/core';
+import { isDateOnly, isTime, utcSeconds } from './time-values.js';
 
-/** A point in time: a `Date` or an ISO 8601 string (converted to UTC). @public */
-export type CronofyTime = Date | string;
-
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-// ISO 8601 date-time with a designator; offsets are converted, fractions dropped.
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
-
-/** True for a `YYYY-MM-DD` string. @internal */
-export function isDateOnly(value: unknown): value is string {
-  if (typeof value !== 'string' || !DATE_ONLY.test(value)) return false;
-  // round-trip: V8 happily parses 2026-02-30 as March 2nd
-  const ms = Date.parse(`${value}T00:00:00Z`);
-  return !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(value);
-}
-
-/** True for a `Date`/ISO string `formatTime` accepts. @internal */
-export function isTime(value: unknown): boolean {
-  if (value instanceof Date) return !Number.isNaN(value.getTime());
-  return typeof value === 'string' && DATE_TIME.test(value) && !Number.isNaN(Date.parse(value));
-}
-
-/**
- * Cronofy "Time": UTC, seconds precision, `Z` (data-types docs). The API rejects non-zero
- * milliseconds and JS `toISOString()` always writes them, so they are cut off here.
- * @internal
- */
-export function utcSeconds(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
+// The throwing formatters, for input no validator has seen (batch entries) and the lazily loaded
+// endpoints; the initial bundle formats validated input with time-values.ts alone.
+export { isDateOnly, isTime, utcSeconds };
 
 /** @internal */
 export function invalid(field: string, operation: string | undefined, description: string): ValidationError {
@@ -44,7 +19,7 @@ export function invalid(field: string, operation: string | undefined, descriptio
  * @throws ValidationError for anything else
  * @internal
  */
-export function formatTime(value: CronofyTime, field: string, operation?: string): string {
+export function formatTime(value: Date | string, field: string, operation?: string): string {
   if (!isTime(value)) throw invalid(field, operation, 'expected a Date or an ISO 8601 date-time with Z or an offset');
   return utcSeconds(value instanceof Date ? value : new Date(value));
 }
@@ -54,7 +29,7 @@ export function formatTime(value: CronofyTime, field: string, operation?: string
  * the server); anything else is a Time.
  * @internal
  */
-export function formatDateOrTime(value: CronofyTime, field: string, operation?: string): string {
+export function formatDateOrTime(value: Date | string, field: string, operation?: string): string {
   if (isDateOnly(value)) return value;
   if (!isTime(value)) throw invalid(field, operation, 'expected a Date, a YYYY-MM-DD date or an ISO 8601 date-time');
   return formatTime(value, field, operation);

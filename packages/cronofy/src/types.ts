@@ -2,7 +2,7 @@ import type { FetchLike, RequestHook, RetryOptions, TokenSet, TokenStore } from 
 import type { CronofyDataCenter } from './data-centers.js';
 import type { components } from './generated/cronofy.js';
 import type { CronofyEventTime } from './event-time.js';
-import type { CronofyTime } from './time-format.js';
+import type { CronofyTime } from './time-values.js';
 
 type Schemas = components['schemas'];
 

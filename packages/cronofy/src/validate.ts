@@ -1,6 +1,6 @@
 import { ValidationError, type ValidationDetail } from '@cal/core';
 import type { CronofyClient } from './client.js';
-import { isDateOnly, isTime } from './time-format.js';
+import { isDateOnly, isTime } from './time-values.js';
 
 /**
  * Client-side checks (pycronofy `validate`, reference §4.3), run before every request and by
@@ -95,7 +95,7 @@ const dateOrTime = optional(is((v) => isDateOnly(v) || isTime(v), 'a Date, a YYY
 const eventTime = needed((v, f, add, p) => (isObject(v) && !(v instanceof Date) ? shape({ tzid: text, time: needed(dateOrTime) }, 1)(v, f, add, p) : dateOrTime(v, f, add, p)));
 const period = shape({ start: time, end: time }, 1);
 const minutes = is((v) => (typeof v === 'number' ? v : isObject(v) ? Number(v['minutes'] ?? 0) + Number(v['hours'] ?? 0) * 60 : 0) > 0, 'a positive number of minutes or {minutes, hours}');
-const readParams: Check = optional(shape({ fromDate: dateOrTime, toDate: dateOrTime, lastModified: dateOrTime, calendarIds: optional(ids), tzid: optional(text) }));
+const readParams: Check = optional(shape({ fromDate: dateOrTime, toDate: dateOrTime, lastModified: optional(time), calendarIds: optional(ids), tzid: optional(text) }));
 
 /** Every client method that checks its input: all but these. */
 type Validated = Exclude<keyof CronofyClient, 'validate' | 'isAuthorizationExpired' | 'tokens' | 'dataCenter' | 'hosts'>;
