@@ -25,7 +25,7 @@ export type Current = Draft | Request;
  */
 export interface Run {
   readonly chain: readonly Middleware[];
-  readonly fetch: () => FetchLike;
+  readonly fetch: FetchLike;
   /** Unique id of the logical request (stable across retries). */
   readonly id: string;
   readonly meta: RequestMeta;
@@ -45,7 +45,9 @@ export interface Run {
  * @internal
  */
 export async function runFrom(run: Run, start: number, request: Current): Promise<Response> {
-  const { chain } = run;
+  // `fetch` is called detached (no `this`): a browser's fetch throws "Illegal invocation" when
+  // called as a method of anything but `window`.
+  const { chain, fetch } = run;
   let req = request;
   let response: Response | undefined;
   let error: unknown;
@@ -69,7 +71,7 @@ export async function runFrom(run: Run, start: number, request: Current): Promis
     // Parts, not a Request: fetch would copy a Request anyway. The signal comes straight from
     // the client's controller: undici makes a copied Request's signal *follow* its source
     // through a WeakRef, so an intermediate Request being collected would drop the abort.
-    response ??= await run.fetch()(req.url, fetchInit(req, run.body, run.meta.signal));
+    response ??= await fetch(req.url, fetchInit(req, run.body, run.meta.signal));
   } catch (e) {
     error = e;
     failed = true;

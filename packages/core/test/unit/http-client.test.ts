@@ -29,6 +29,16 @@ describe('createHttpClient', () => {
     }
   });
 
+  it('calls fetch detached, as browsers require (window.fetch throws "Illegal invocation" on another `this`)', async () => {
+    let self: unknown = 'unset';
+    const fetch = function (this: unknown) {
+      self = this;
+      return Promise.resolve(json({}));
+    };
+    await createHttpClient({ provider: 'p', baseUrl: BASE, fetch }).json('x');
+    expect(self).toBeUndefined();
+  });
+
   it('sends JSON bodies with content-type', async () => {
     const mock = expectFetch([{ method: 'POST', respond: () => json({ id: 1 }, { status: 201 }) }]);
     const http = createHttpClient({ provider: 'p', baseUrl: BASE, fetch: mock.fetch });
