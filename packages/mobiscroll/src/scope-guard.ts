@@ -30,6 +30,12 @@ export function guardedStrategy(oauth: OAuth2Auth, pending: () => Promise<unknow
       await pending();
       return oauth.authorize(request);
     },
+    // Core's fast path: with `authorization()` the pipeline sets the header on its draft and never
+    // builds a Request for auth (it prefers this over `authorize`).
+    async authorization() {
+      await pending();
+      return `Bearer ${await oauth.accessToken()}`;
+    },
     async onUnauthorized(request, response) {
       if (await isScopeDenial(response)) return false;
       return oauth.onUnauthorized ? oauth.onUnauthorized(request, response) : false;
