@@ -70,7 +70,7 @@ async function serverFreeBusy(k: Kit, cal: Calendar, dav: DavTransport, start: D
   if (s === 207 || s === 403 || s === 405 || s === 501 || !/BEGIN:VFREEBUSY/i.test(reply.text)) {
     // Radicale answers 207 (a plain multistatus), others 403/405/501: no free-busy-query support.
     if ((s >= 200 && s < 300) || s === 403 || s === 405 || s === 501) throw k.unsupported('free-busy-query (RFC 4791 §7.10)', cal.url);
-    throw dav.error(reply, 'REPORT');
+    throw await dav.error(reply, 'REPORT');
   }
   try {
     return busyPeriods(k, k.parseICalendar(reply.text));
@@ -96,7 +96,7 @@ export async function update(k: Kit, cal: Calendar, dav: DavTransport, changes: 
 export async function deleteCalendar(_k: Kit, cal: Calendar, dav: DavTransport): Promise<void> {
   const reply = await dav.send('DELETE', cal.url, { idempotent: false });
   // A 207 to DELETE reports members that could not be removed (RFC 4918 §9.6.1).
-  if (reply.status === 207 || reply.status < 200 || reply.status > 299) throw dav.writeError(reply, 'DELETE', 'Deleting the calendar');
+  if (reply.status === 207 || reply.status < 200 || reply.status > 299) throw await dav.writeError(reply, 'DELETE', 'Deleting the calendar');
 }
 
 
@@ -123,7 +123,7 @@ export async function calendarAt(k: Kit, dav: DavTransport, href: string, base: 
 export async function deleteObject(k: Kit, obj: CalendarObject, dav: DavTransport): Promise<void> {
   const reply = await dav.send('DELETE', obj.url, { ...(obj.etag ? { headers: { 'if-match': obj.etag } } : {}), idempotent: false });
   if (reply.status === 404) throw new k.NotFoundError('The calendar object no longer exists', { provider: 'caldav', method: 'DELETE', url: obj.url, status: 404 });
-  if (reply.status === 207 || reply.status < 200 || reply.status > 299) throw dav.writeError(reply, 'DELETE', 'Deleting the calendar object');
+  if (reply.status === 207 || reply.status < 200 || reply.status > 299) throw await dav.writeError(reply, 'DELETE', 'Deleting the calendar object');
 }
 
 /**
@@ -138,7 +138,7 @@ export async function object(k: Kit, cal: Calendar, dav: DavTransport, url: stri
     throw k.bad('object', 'url', 'invalid', 'url must be a URL or a path');
   }
   const reply = await dav.send('GET', abs, { headers: { accept: 'text/calendar, */*;q=0.5' } });
-  if (reply.status < 200 || reply.status > 299) throw dav.error(reply, 'GET');
+  if (reply.status < 200 || reply.status > 299) throw await dav.error(reply, 'GET');
   const ctype = reply.headers.get('content-type') ?? '';
   if (!/calendar/i.test(ctype) && !/^\s*BEGIN:VCALENDAR/i.test(reply.text))
     throw new k.ProtocolError(`Expected text/calendar, got ${ctype || 'no content type'}`, { provider: 'caldav', method: 'GET', url: abs, status: reply.status, body: reply.text.slice(0, 512) });

@@ -131,7 +131,7 @@ export class CalendarObject {
       idempotent: false,
     });
     // A 207 to a PUT is never success: Xandikos wraps a 412 no-uid-conflict in one (servers.md §B.2).
-    if (reply.status === 207 || reply.status < 200 || reply.status > 299) throw this.#dav.writeError(reply, 'PUT', 'Saving the calendar object');
+    if (reply.status === 207 || reply.status < 200 || reply.status > 299) throw await this.#dav.writeError(reply, 'PUT', 'Saving the calendar object');
     this.scheduleTag = reply.headers.get('schedule-tag') ?? undefined;
     this.etag = reply.headers.get('etag') ?? (await this.#fetchEtag());
     return this;
@@ -185,7 +185,7 @@ export class CalendarObject {
   /** Re-reads the resource (GET) and updates data and ETag. */
   async refresh(): Promise<this> {
     const reply = await this.#dav.send('GET', this.url, { headers: { accept: 'text/calendar, */*;q=0.5' } });
-    if (reply.status < 200 || reply.status > 299) throw this.#dav.error(reply, 'GET');
+    if (reply.status < 200 || reply.status > 299) throw await this.#dav.error(reply, 'GET');
     this.#data = reply.text;
     this.#component = undefined;
     this.etag = reply.headers.get('etag') ?? undefined;

@@ -269,7 +269,7 @@ export class Calendar {
           continue;
         }
         // 405/501: no REPORT sync-collection at all (RFC 6578 not implemented).
-        throw reply.status === 405 || reply.status === 501 ? unsupported('sync-collection (RFC 6578)', this.url) : this.#dav.error(reply, 'REPORT');
+        throw reply.status === 405 || reply.status === 501 ? unsupported('sync-collection (RFC 6578)', this.url) : await this.#dav.error(reply, 'REPORT');
       }
       const ms = parseMultistatus(reply.text, this.url, { provider: 'caldav', method: 'REPORT', url: this.url });
       let truncated = false;

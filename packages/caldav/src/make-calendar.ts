@@ -28,6 +28,6 @@ export async function makeCalendar(k: Kit, p: Principal, dav: DavTransport, opti
     reply = await dav.send('MKCOL', url, { body: setBody(k, 'd:mkcol', mkcolProps(props)), idempotent: false });
     if (reply.status === 405) throw new k.ConflictError('A resource already exists at that URL', { provider: 'caldav', method: 'MKCOL', url, status: 405 });
   }
-  if (reply.status === 207 || reply.status < 200 || reply.status > 299) throw dav.writeError(reply, 'MKCALENDAR', 'Creating the calendar');
+  if (reply.status === 207 || reply.status < 200 || reply.status > 299) throw await dav.writeError(reply, 'MKCALENDAR', 'Creating the calendar');
   return new k.Calendar(dav, url, fields);
 }

@@ -16,7 +16,7 @@ export type Put = (data: string, useScheduleTag?: boolean) => Promise<CalendarOb
  */
 export async function editSeries(k: Kit, obj: CalendarObject, dav: DavTransport, mode: 'save' | 'delete', put: Put): Promise<CalendarObject> {
   const reply = await dav.send('GET', obj.url, { headers: { accept: 'text/calendar, */*;q=0.5' } });
-  if (reply.status < 200 || reply.status > 299) throw dav.error(reply, 'GET');
+  if (reply.status < 200 || reply.status > 299) throw await dav.error(reply, 'GET');
   const etag = reply.headers.get('etag') ?? undefined;
   if (obj.etag && etag && etag !== obj.etag)
     throw new k.ConflictError('The recurring event changed on the server since this occurrence was read', { provider: 'caldav', url: obj.url, providerCode: 'etag-mismatch' });

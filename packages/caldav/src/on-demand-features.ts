@@ -3,3 +3,4 @@ export { calendarAt, deleteCalendar, deleteObject, freeBusy, object, objectByUid
 export { makeCalendar } from './make-calendar.js';
 export { complete, editSeries, respond } from './object-edits.js';
 export { inbox, outboxFreeBusy } from './scheduling.js';
+export { statusError, writeError } from './error-mapping.js';

@@ -64,7 +64,7 @@ export async function outboxFreeBusy(k: Kit, p: Principal, dav: DavTransport, op
     ],
   };
   const reply = await dav.send('POST', outbox, { body: k.serializeICalendar(req), contentType: 'text/calendar; charset=utf-8', idempotent: true });
-  if (reply.status < 200 || reply.status > 299) throw dav.error(reply, 'POST');
+  if (reply.status < 200 || reply.status > 299) throw await dav.error(reply, 'POST');
   const ctx = { provider: 'caldav', method: 'POST', url: outbox, status: reply.status };
   const root = k.parseDavXml(reply.text, ctx);
   if (root.ns !== k.CALDAV || root.local !== 'schedule-response') throw new k.ProtocolError('Expected a CALDAV:schedule-response', ctx);
