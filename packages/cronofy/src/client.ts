@@ -49,8 +49,7 @@ let endpoints: Promise<typeof import('./endpoints.js')> | undefined;
 const loadEndpoints = () => (endpoints ??= import('./endpoints.js'));
 
 function toEpoch(value: Date | number | string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const ms = value instanceof Date ? value.getTime() : typeof value === 'number' ? value : Date.parse(value);
+  const ms = value === undefined ? NaN : +new Date(value);
   return Number.isFinite(ms) ? ms : undefined;
 }
 
@@ -412,19 +411,22 @@ export class CronofyClient {
    */
   userAuthLink(redirectUri: string, options: UserAuthLinkOptions = {}): string {
     this.validate('userAuthLink', redirectUri, options);
+    const { scope = DEFAULT_SCOPE, state, avoidLinking, providerName, params } = options;
+    const query = {
+      response_type: 'code',
+      client_id: this.#s.options.clientId,
+      redirect_uri: redirectUri,
+      scope: typeof scope === 'string' ? scope : scope.join(' '),
+      state,
+      avoid_linking: avoidLinking,
+      provider_name: providerName,
+      ...params,
+    };
     const url = new URL(`${this.hosts.app}/oauth/authorize`);
-    const p = url.searchParams;
-    p.set('response_type', 'code');
-    p.set('client_id', this.#s.options.clientId!);
-    p.set('redirect_uri', redirectUri);
-    const scope = options.scope ?? DEFAULT_SCOPE;
-    p.set('scope', typeof scope === 'string' ? scope : scope.join(' '));
-    if (options.state) p.set('state', options.state);
-    if (options.avoidLinking !== undefined) p.set('avoid_linking', String(options.avoidLinking));
-    if (options.providerName) p.set('provider_name', options.providerName);
-    for (const [k, v] of Object.entries(options.params ?? {})) p.set(k, v);
-    return url.toString();
+    for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') url.searchParams.set(k, String(v));
+    return url.href;
   }
+
 
   /**
    * True when there is no access token or its known expiry has passed. A token without a known

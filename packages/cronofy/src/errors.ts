@@ -16,9 +16,9 @@ export const CronofyErrorCode = {
 
 /** Statuses the docs give their own meaning: code and message. */
 const STATUS: Record<number, [code: string, message: string]> = {
-  402: [CronofyErrorCode.PaymentRequired, 'Payment required: the Cronofy plan lacks this feature'],
-  403: [CronofyErrorCode.InsufficientScope, 'Forbidden: the authorization lacks the scope of this call'],
-  423: [CronofyErrorCode.AccountLocked, 'Locked: the profile has no active credentials (relink it)'],
+  402: [CronofyErrorCode.PaymentRequired, 'Payment required: the plan lacks this feature'],
+  403: [CronofyErrorCode.InsufficientScope, 'Forbidden: missing scope, re-authorize'],
+  423: [CronofyErrorCode.AccountLocked, 'Locked: the profile needs relinking'],
 };
 
 /**

@@ -32,6 +32,9 @@ type Spec = [string, ...(string | [string, Check])[]];
 
 const CREDENTIALS: Record<string, Credential> = { u: 'accessToken', i: 'clientId', s: 'clientSecret', r: 'refreshToken' };
 
+/** Expected format of a Time. */
+const TIME = 'a Date or an ISO 8601 date-time with Z or an offset';
+
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const nonEmpty = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
 const missing = (field: string, add: Add) => add(field, 'required', `${field} is required`);
@@ -79,7 +82,7 @@ const shape =
     const o = isObject(v) ? v : {};
     for (const k in fields) fields[k]!(o[k], nested ? `${f}.${k}` : k, add, o);
   };
-const maxLength = (n: number): Check => (v, f, add) => typeof v === 'string' && v.length > n && add(f, 'too_long', `${f} is limited to ${n} characters`);
+const maxLength = (n: number): Check => (v, f, add) => typeof v === 'string' && v.length > n && add(f, 'too_long', `${f} is over ${n} characters`);
 const upTo50: Check = (v, f, add) => (Array.isArray(v) && v.length > 0 ? v.length > 50 && add(f, 'too_long', `${f}: at most 50`) : missing(f, add));
 
 const text: Check = (v, f, add) => nonEmpty(v) || missing(f, add);
@@ -89,12 +92,12 @@ const array = needed(is(Array.isArray, 'a list'));
 const list = is((v) => Array.isArray(v) && v.length > 0, 'a non-empty list');
 const ids = is((v) => Array.isArray(v) && v.every(nonEmpty), 'a list of ids');
 const someIds = is((v) => Array.isArray(v) && v.length > 0 && v.every(nonEmpty), 'a non-empty list of ids');
-const time = needed(is(isTime, 'a Date or an ISO 8601 date-time with Z or an offset'));
-const dateOrTime = optional(is((v) => isDateOnly(v) || isTime(v), 'a Date, a YYYY-MM-DD date or an ISO 8601 date-time with Z or an offset'));
+const time = needed(is(isTime, TIME));
+const dateOrTime = optional(is((v) => isDateOnly(v) || isTime(v), `YYYY-MM-DD or ${TIME}`));
 /** An event start/end: a date or time, or `{ time, tzid }`. */
 const eventTime = needed((v, f, add, p) => (isObject(v) && !(v instanceof Date) ? shape({ tzid: text, time: needed(dateOrTime) }, 1)(v, f, add, p) : dateOrTime(v, f, add, p)));
 const period = shape({ start: time, end: time }, 1);
-const minutes = is((v) => (typeof v === 'number' ? v : isObject(v) ? Number(v['minutes'] ?? 0) + Number(v['hours'] ?? 0) * 60 : 0) > 0, 'a positive number of minutes or {minutes, hours}');
+const minutes = is((v) => (typeof v === 'number' ? v : isObject(v) ? Number(v['minutes'] ?? 0) + Number(v['hours'] ?? 0) * 60 : 0) > 0, 'minutes > 0 or {minutes, hours}');
 const readParams: Check = optional(shape({ fromDate: dateOrTime, toDate: dateOrTime, lastModified: optional(time), calendarIds: optional(ids), tzid: optional(text) }));
 
 /** Every client method that checks its input: all but these. */
@@ -126,7 +129,7 @@ export const RULES: Readonly<Record<string, Spec>> = {
       'event',
       shape(
         {
-          event_id: (_, f, add, e) => nonEmpty(e['event_id']) || nonEmpty(e['event_uid']) || add(f, 'required', `${f} (or event_uid for an external event) is required`),
+          event_id: (_, f, add, e) => nonEmpty(e['event_id']) || nonEmpty(e['event_uid']) || add(f, 'required', `${f} (or event_uid) is required`),
           summary: all(text, maxLength(1024)),
           description: maxLength(4096),
           start: eventTime,
@@ -145,7 +148,7 @@ export const RULES: Readonly<Record<string, Spec>> = {
   closeNotificationChannel: ['u', 'channelId'],
   availability: ['a', ['query', shape({ participants: list, requiredDuration: needed(minutes), queryPeriods: all(list, each(period)) })]],
   realTimeScheduling: ['s', ['request', shape({ oauth: shape({ redirect_uri: text }, 1), event: shape({ tzid: text }, 1), availability: object, target_calendars: array })]],
-  getRealTimeScheduling: ['s', ['id', is((by) => isObject(by) && nonEmpty(by['id']) !== nonEmpty(by['token']), 'given as exactly one of { id } or { token }')]],
+  getRealTimeScheduling: ['s', ['id', is((by) => isObject(by) && nonEmpty(by['id']) !== nonEmpty(by['token']), '{ id } or { token }')]],
   disableRealTimeScheduling: ['s', 'id', ['displayMessage', maxLength(499)]],
   upsertSmartInvite: [
     's',
@@ -153,7 +156,7 @@ export const RULES: Readonly<Record<string, Spec>> = {
   ],
   cancelSmartInvite: ['s', 'smartInviteId', 'recipientEmail'],
   getSmartInvite: ['s', 'smartInviteId', 'recipientEmail'],
-  elementToken: ['s', ['options', shape({ permissions: needed(someIds), origin: is((v: string) => httpUrl(v) && new URL(v).origin === v, 'a scheme and host only, e.g. https://app.example.com'), subs: optional(ids) })]],
+  elementToken: ['s', ['options', shape({ permissions: needed(someIds), origin: is((v: string) => httpUrl(v) && new URL(v).origin === v, 'an origin, e.g. https://app.example.com'), subs: optional(ids) })]],
   sequencedAvailability: ['a', ['request', shape({ sequence: list, query_periods: each(period) })]],
   realTimeSequencing: ['s', ['request', shape({ oauth: object, event: object, availability: object, target_calendars: array })]],
   upsertAvailabilityRule: [
@@ -170,9 +173,9 @@ export const RULES: Readonly<Record<string, Spec>> = {
   elevatedPermissions: ['u', ['permissions', all(list, each(is((p) => isObject(p) && nonEmpty(p['calendar_id']) && nonEmpty(p['permission_level']), '{ calendar_id, permission_level }')))], ['redirectUri', optional(url)]],
   conferencingServiceAuthorizationUrl: ['u', ['redirectUri', url]],
   authorizeWithServiceAccount: ['u', 'email', 'scope', ['callbackUrl', url]],
-  authorizeMultipleAccountsViaServiceAccount: ['u', ['accounts', all(upTo50, each(all(is((a) => isObject(a) && nonEmpty(a['email']) && nonEmpty(a['scope']), 'an account with email, scope and callbackUrl'), shape({ callbackUrl: url }, 1))))]],
+  authorizeMultipleAccountsViaServiceAccount: ['u', ['accounts', all(upTo50, each(all(is((a) => isObject(a) && nonEmpty(a['email']) && nonEmpty(a['scope']), '{ email, scope, callbackUrl }'), shape({ callbackUrl: url }, 1))))]],
   resources: ['u'],
-  batch: ['u', ['entries', all(upTo50, each(is((e) => isObject(e) && /^(POST|DELETE)$/.test(String(e['method'])) && /^\/v1\//.test(String(e['relativeUrl'])), '{ method: POST|DELETE, relativeUrl: "/v1/…", data? }')))]],
+  batch: ['u', ['entries', all(upTo50, each(is((e) => isObject(e) && /^(POST|DELETE)$/.test(String(e['method'])) && /^\/v1\//.test(String(e['relativeUrl'])), '{ method: POST|DELETE, relativeUrl: "/v1/…" }')))]],
 } satisfies Record<Validated, Spec>;
 
 /**
