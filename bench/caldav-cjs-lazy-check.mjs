@@ -24,7 +24,12 @@ const ics = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'BEGIN:VEVENT', 'UID:s', 'DTSTAMP
   const cal = await client.calendar('http://127.0.0.1:1/cal/');
   await assert.rejects(cal.freeBusy({ start: '2025-01-01T00:00:00Z', end: '2025-01-02T00:00:00Z', source: 'server' }), { code: 'CAL_CALDAV_UNSUPPORTED' });
   assert.deepEqual(await cal.todos(), []);
-  console.log('CJS lazy chunks OK: series expansion', occ.length, 'occurrences, nextRecurrence', next.day, 'and caldav on-demand features (freeBusy, todos)');
+  // A failed write: the error mapping (also on demand) turns a 412 into a ConflictError.
+  const { ConflictError } = require('@cal/core');
+  const c412 = new CalDAVClient({ url: 'http://127.0.0.1:1/cal/', auth: basic('u', 'p'), retry: false, fetch: async (input, init) => ((init?.method ?? input.method) === 'PUT' ? new Response('', { status: 412 }) : fetch(input, init)) });
+  const cal412 = await c412.calendar('http://127.0.0.1:1/cal/');
+  await assert.rejects(cal412.createEvent({ summary: 'x', start: new Date('2025-01-01T10:00:00Z'), end: new Date('2025-01-01T11:00:00Z') }), (e) => e instanceof ConflictError);
+  console.log('CJS lazy chunks OK: series expansion', occ.length, 'occurrences, nextRecurrence', next.day, 'and caldav on-demand features (freeBusy, todos, 412 -> ConflictError)');
 })().catch((e) => {
   console.error(e);
   process.exit(1);
