@@ -9,7 +9,7 @@ import type { toDate, toEvent } from '../models.js';
  * instead of imported. Why: a bundler splitting code at `import()` moves every statement that
  * both sides reach into a separate shared chunk that the app then loads up front, and gzip
  * compresses two files worse than one (measured: +0.2 KB min+gzip for the typical app, more than
- * the on-demand split saved). With the kit the on-demand chunk imports nothing at runtime.
+ * the on-demand split saved). With the kit the on-demand modules import only each other at runtime.
  * @internal
  */
 export interface Kit {
