@@ -101,7 +101,11 @@ export class CalError extends Error {
  * from the name (`NotFoundError` → `CAL_NOT_FOUND`, as listed in {@link ErrorCode}).
  * @internal
  */
-export function named(cls: { prototype: CalError }, name: string, code = `CAL_${name.slice(0, -5).replace(/\B[A-Z]/g, '_$&').toUpperCase()}`): void {
+export function named(
+  cls: { prototype: CalError },
+  name: string,
+  code = `CAL_${name.slice(0, -5).replace(/\B[A-Z]/g, '_$&').toUpperCase()}`,
+): void {
   Object.assign(cls.prototype, { name, code });
 }
 

@@ -40,7 +40,8 @@ export interface RetryOptions {
  * @public
  */
 export function retryMiddleware(options: RetryOptions = {}): Middleware {
-  const { limit = 2, baseDelay = 300, maxDelay = 10_000, maxRetryAfter = 60_000, random = Math.random, clock = systemClock } = options;
+  const { limit = 2, baseDelay = 300, maxDelay = 10_000, maxRetryAfter = 60_000 } = options;
+  const { random = Math.random, clock = systemClock } = options;
   const statuses = new Set(options.statusCodes ?? [408, 429, 500, 502, 503, 504]);
   const methods = new Set((options.methods ?? IDEMPOTENT).map((m) => m.toUpperCase()));
 

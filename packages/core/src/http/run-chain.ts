@@ -154,7 +154,12 @@ export class Params {
    */
   get dispatch(): (request: Request) => Promise<Response> {
     return (next: Current) =>
-      runFrom(this.run, this.index + 1, { url: next.url, method: next.method, headers: new DraftHeaders(next.headers), redirect: next.redirect });
+      runFrom(this.run, this.index + 1, {
+        url: next.url,
+        method: next.method,
+        headers: new DraftHeaders(next.headers),
+        redirect: next.redirect,
+      });
   }
 
   /** The request as a real `Request`, built on first access (openapi-fetch middleware expect one). */
