@@ -46,6 +46,15 @@ type Schemas = components['schemas'];
  * token (the common case) never downloads it. One promise per process, shared by every client.
  */
 let endpoints: Promise<typeof import('./endpoints.js')> | undefined;
+
+/**
+ * A client's state, for the on-demand endpoints module (a "friend" of the class: `#s` stays
+ * private to the package). That module importing this one at runtime also makes bundlers put the
+ * client code in the chunk both share, so the app's initial code ships as one chunk plus its own
+ * few lines instead of two sizeable ones (each compressed alone: about 0.3 KB gz more).
+ * @internal
+ */
+export let stateOf: (client: CronofyClient) => ClientState;
 const loadEndpoints = () => (endpoints ??= import('./endpoints.js'));
 
 function toEpoch(value: Date | number | string | undefined): number | undefined {
@@ -349,6 +358,7 @@ export class CronofyClient {
   }
 
   static {
+    stateOf = (client) => client.#s;
     // Every validated method the class does not define itself is installed here from three
     // tables (see the interface above): argument-less GETs and paged reads go straight through
     // core, everything else runs from the endpoints chunk. Validation always comes first (for the
@@ -378,7 +388,7 @@ export class CronofyClient {
             : async function (this: CronofyClient, ...args: unknown[]) {
                 this.validate(name, ...args);
                 const { run } = await loadEndpoints();
-                return run(this.#s, name as LazyMethod, args as never);
+                return run(this, name as LazyMethod, args as never);
               },
       });
     }

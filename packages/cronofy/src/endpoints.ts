@@ -1,7 +1,7 @@
 import { bearerAuth, createHttpClient, type HttpClient, type TokenSet } from '@cal/core';
 import createClient, { type Client } from 'openapi-fetch';
 import type { ClientState } from './client-state.js';
-import type { CronofyClient } from './client.js';
+import { stateOf, type CronofyClient } from './client.js';
 import type { components, paths } from './generated/cronofy.js';
 import { rememberRequest, send, serializeBody } from './send.js';
 import { formatEventTime } from './event-time.js';
@@ -285,9 +285,9 @@ export const ENDPOINTS: { [K in LazyMethod]: (c: Ctx, ...args: Parameters<Cronof
 };
 
 /**
- * Runs method `name` of the client whose state is `s`.
+ * Runs method `name` of `client` with its (validated) arguments.
  * @internal
  */
-export function run<K extends LazyMethod>(s: ClientState, name: K, args: Parameters<CronofyClient[K]>): ReturnType<CronofyClient[K]> {
-  return (ENDPOINTS[name] as (c: Ctx, ...a: unknown[]) => ReturnType<CronofyClient[K]>)(ctx(s), ...args);
+export function run<K extends LazyMethod>(client: CronofyClient, name: K, args: Parameters<CronofyClient[K]>): ReturnType<CronofyClient[K]> {
+  return (ENDPOINTS[name] as (c: Ctx, ...a: unknown[]) => ReturnType<CronofyClient[K]>)(ctx(stateOf(client)), ...args);
 }
