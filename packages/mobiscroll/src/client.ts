@@ -1,4 +1,4 @@
-import { DEFAULT_TIMEOUT, AuthenticationError, ValidationError, createHttpClient, type TokenSet } from '@cal/core';
+import { DEFAULT_TIMEOUT, ValidationError, createHttpClient, type TokenSet } from '@cal/core';
 import { createOAuth2Auth, type OAuth2Auth } from '@cal/core/oauth2';
 import { PROVIDER } from './errors.js';
 import { createApi, type Api } from './api.js';
@@ -92,21 +92,11 @@ export class MobiscrollConnectClient {
       ...(options.tokenStore ? { tokenStore: options.tokenStore } : {}),
       ...(options.tokens ? { tokens: options.tokens } : {}),
       // Core awaits this after the new set is stored and before anyone uses it.
+      // The notifying code rides in the on-demand chunk: it only runs after a refresh, which has
+      // just loaded on-demand code (the token flows) itself.
       onTokensRefreshed: async (tokens) => {
-        if (ctx.exchanging > 0) return;
-        for (const l of refreshListeners) {
-          try {
-            await l(tokens);
-          } catch (cause) {
-            // The rotated tokens are already in the tokenStore; the app failed to persist them
-            // elsewhere. Fail the request loudly (PHP SDK behaviour) instead of swallowing (Python).
-            throw new AuthenticationError('onTokensRefreshed callback failed; the refreshed tokens may not be persisted', {
-              cause,
-              provider: PROVIDER,
-              secrets: [tokens.accessToken, tokens.refreshToken, options.clientSecret],
-            });
-          }
-        }
+        if (ctx.exchanging > 0 || refreshListeners.size === 0) return;
+        await (await operations()).notifyRefreshed(ctx, tokens);
       },
     });
     const http = createHttpClient({ ...common, auth: guardedStrategy(oauth, () => pending) });

@@ -1,3 +1,4 @@
+import type { TokenSet } from '@cal/core';
 import type { ClientContext } from '../client.js';
 import type { Calendar, CalendarEvent, ConnectionStatus, Provider, SuccessResult, WebhookSubscription } from '../models.js';
 import type { TokenResponse } from '../resources/auth.js';
@@ -27,6 +28,23 @@ export function createOperations(kit: Kit) {
   const { toCalendar, toTokenResponse, toConnectionStatus, toSubscription, toSuccess, checkWrite, failed } = createWireResults(kit);
 
   return {
+    /** Runs the app's `onTokensRefreshed` callbacks in order after core stored a rotated token set. */
+    async notifyRefreshed(ctx: ClientContext, tokens: TokenSet): Promise<void> {
+      for (const l of ctx.refreshListeners) {
+        try {
+          await l(tokens);
+        } catch (cause) {
+          // The rotated tokens are already in the tokenStore; the app failed to persist them
+          // elsewhere. Fail the request loudly (PHP SDK behaviour) instead of swallowing (Python).
+          throw new AuthenticationError('onTokensRefreshed callback failed; the refreshed tokens may not be persisted', {
+            cause,
+            provider: PROVIDER,
+            secrets: [tokens.accessToken, tokens.refreshToken, ctx.options.clientSecret],
+          });
+        }
+      }
+    },
+
     /** The typed error of a non-2xx answer (see error-bodies.ts). */
     httpError: createHttpErrors(kit),
 
