@@ -177,13 +177,14 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       }
     },
     fetch: async (input, init) => {
-      const r = new Request(input, init);
+      // openapi-fetch hands over a finished Request and no init: read it as is, copy only to apply an init.
+      const r = init || !(input instanceof Request) ? new Request(input, init) : input;
       return request(r.url, {
         ...(init as CalRequestInit), // `timeout`, `idempotent`, `anonymous` ride along
         method: r.method,
         headers: r.headers,
         body: r.body && (await r.arrayBuffer()),
-        // The caller's signal, never `r.signal`, which follows it only while `r` is alive (see `send`).
+        // The caller's signal, never `r.signal`, which follows it only while `r` is alive (see `request`).
         signal: init?.signal ?? (input as Request).signal,
         throwHttpErrors: false,
       });
