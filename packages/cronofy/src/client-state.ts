@@ -1,10 +1,9 @@
 import type { HttpClient, HttpClientOptions, TokenSet } from '@cal/core';
-import type { OAuth2Auth } from '@cal/core/oauth2';
 import type { CronofyHosts } from './data-centers.js';
 import type { CronofyClientOptions } from './types.js';
 
 /**
- * What a `CronofyClient` holds, shared with the modules it loads on demand (endpoints, OAuth).
+ * What a `CronofyClient` holds, shared with the endpoints module it loads on demand.
  * A plain object rather than private fields because those modules are separate chunks.
  * @internal
  */
@@ -17,8 +16,6 @@ export interface ClientState {
   readonly http: HttpClient;
   /** The current tokens; the lazily loaded modules update them after a refresh or exchange. */
   tokens: TokenSet | undefined;
-  /** OAuth, loaded on first use; `undefined` without `clientId` + `clientSecret`. */
-  readonly oauth: (() => Promise<OAuth2Auth>) | undefined;
   /** Every secret this client may hold, scrubbed from errors whichever credential a call used. */
   readonly secrets: () => string[];
 }

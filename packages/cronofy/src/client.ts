@@ -1,5 +1,4 @@
 import { DEFAULT_TIMEOUT, bearerAuth, createHttpClient, ValidationError, type AuthStrategy, type HttpClientOptions, type TokenSet } from '@cal/core';
-import type { OAuth2Auth } from '@cal/core/oauth2';
 import type { ClientState } from './client-state.js';
 import { cronofyHosts, type CronofyDataCenter, type CronofyHosts } from './data-centers.js';
 import type { LazyMethod } from './endpoints.js';
@@ -316,27 +315,16 @@ export class CronofyClient {
           }
         : undefined;
 
-    /**
-     * OAuth (core's createOAuth2Auth on oauth4webapi), created on first use through a dynamic
-     * import: an app that only reads with a stored or personal token never loads it when its
-     * bundler splits chunks (about 24 KB minified).
-     */
-    let loading: Promise<OAuth2Auth> | undefined;
-    const oauth = options.clientId && options.clientSecret ? () => (loading ??= loadEndpoints().then((m) => m.cronofyOAuth(s))) : undefined;
     const secrets = (): string[] =>
       [s.tokens?.accessToken, s.tokens?.refreshToken, options.accessToken, options.refreshToken, options.clientSecret].filter((x): x is string => !!x);
     let auth: AuthStrategy | undefined;
-    if (oauth) {
+    if (options.clientId && options.clientSecret) {
+      // OAuth (core's createOAuth2Auth) lives in the endpoints chunk, loaded on the first request;
+      // oauth4webapi itself only on the first token request
       auth = {
         kind: 'oauth2',
-        authorize: async (request) => {
-          const o = await oauth();
-          const authorized = await o.authorize(request);
-          // tokens may come from the store: keep the sync snapshot (isAuthorizationExpired, tokens) current
-          s.tokens = (await o.getTokens()) ?? s.tokens;
-          return authorized;
-        },
-        onUnauthorized: async (request, response) => (await oauth()).onUnauthorized?.(request, response) ?? false,
+        authorize: async (request) => (await loadEndpoints()).authorize(s, request),
+        onUnauthorized: async (request, response) => (await loadEndpoints()).onUnauthorized(s, request, response),
         secrets,
       };
     } else if (options.accessToken) {
@@ -353,7 +341,7 @@ export class CronofyClient {
       ...(options.retry !== undefined ? { retry: options.retry } : {}),
       ...(options.onRequest ? { onRequest: options.onRequest } : {}),
     };
-    const s: ClientState = { options, hosts: this.hosts, base, http: createHttpClient(auth ? { ...base, auth } : base), tokens, oauth, secrets };
+    const s: ClientState = { options, hosts: this.hosts, base, http: createHttpClient(auth ? { ...base, auth } : base), tokens, secrets };
     this.#s = s;
   }
 
@@ -402,8 +390,8 @@ export class CronofyClient {
    * @throws ValidationError with `operation` = the method and one `details` entry per bad field
    */
   validate(methodName: string, ...args: unknown[]): void {
-    const { options: o, tokens: t, oauth } = this.#s;
-    const store = Boolean(o.tokenStore && oauth);
+    const { options: o, tokens: t } = this.#s;
+    const store = Boolean(o.tokenStore && o.clientId && o.clientSecret);
     runValidation(methodName, args, {
       accessToken: Boolean(t?.accessToken || t?.refreshToken || store),
       refreshToken: Boolean(t?.refreshToken || store),

@@ -8,7 +8,9 @@ import { formatEventTime } from './event-time.js';
 import { formatTime } from './time-format.js';
 // OAuth rides in this chunk: one chunk shared with the initial code instead of two (each costs a
 // gzip stream); oauth4webapi itself still loads only on the first token request (core's import()).
-export { cronofyOAuth } from './oauth.js';
+import { cronofyOAuth } from './oauth.js';
+
+export { authorize, onUnauthorized } from './oauth.js';
 import type { CronofyAuthorization, CronofyDuration, CronofyEventInput } from './types.js';
 
 /**
@@ -93,15 +95,15 @@ const SERVICE = '/v1/service_account_authorizations' as const;
 export const ENDPOINTS: { [K in LazyMethod]: (c: Ctx, ...args: Parameters<CronofyClient[K]>) => ReturnType<CronofyClient[K]> } = {
   // ---------------------------------------------------------------- authorization
   async getAuthorizationFromCode({ s }, code, redirectUri) {
-    s.tokens = await (await s.oauth!()).exchangeCode({ code }, { redirectUri });
+    s.tokens = await cronofyOAuth(s).exchangeCode({ code }, { redirectUri });
     return toAuthorization(s.tokens);
   },
   async refreshAuthorization({ s }) {
-    s.tokens = await (await s.oauth!()).refresh({ force: true });
+    s.tokens = await cronofyOAuth(s).refresh({ force: true });
     return toAuthorization(s.tokens);
   },
   async revokeAuthorization({ s }) {
-    await (await s.oauth!()).revoke();
+    await cronofyOAuth(s).revoke();
     s.tokens = undefined;
   },
   async applicationCalendar({ s, anon }, applicationCalendarId) {
@@ -116,7 +118,7 @@ export const ENDPOINTS: { [K in LazyMethod]: (c: Ctx, ...args: Parameters<Cronof
       extra,
     };
     s.tokens = tokens;
-    if (s.oauth) await (await s.oauth()).setTokens(tokens);
+    if (s.options.clientId && s.options.clientSecret) await cronofyOAuth(s).setTokens(tokens);
     await s.options.onTokensRefreshed?.(tokens);
     return toAuthorization(tokens);
   },
