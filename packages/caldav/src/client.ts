@@ -1,7 +1,10 @@
 import { bad } from './errors.js';
 import {
   DEFAULT_TIMEOUT,
+  AbortedError,
   AuthenticationError,
+  NetworkError,
+  TimeoutError,
   basicAuth,
   bearerAuth,
   createHttpClient,
@@ -130,7 +133,10 @@ export class CalDAVClient {
     try {
       ms = await this.#dav.multistatus('PROPFIND', url, { body: bodies.propfind([[DAV, 'current-user-principal']]), depth: '0' });
     } catch (e) {
-      if (e instanceof AuthenticationError) throw e;
+      // Fall back to the next candidate only when this URL does not answer the question (404,
+      // 405, a non-DAV body…). Bad credentials, a timeout, an abort or a dead connection would
+      // fail the same way on the next URL: surface them now instead of waiting out each probe.
+      if (e instanceof AuthenticationError || e instanceof TimeoutError || e instanceof NetworkError || e instanceof AbortedError) throw e;
       return undefined;
     }
     for (const r of ms.responses) {
