@@ -15,5 +15,6 @@ export {
   type TimeRange,
 } from './calendar.js';
 export { CalendarObject, type OccurrenceInfo } from './calendar-object.js';
+export { toCommonEvent } from './common-event.js';
 export type { DavPropstat, DavResponse, Multistatus } from './dav/multistatus.js';
 export { parseMultistatus } from './dav/multistatus.js';

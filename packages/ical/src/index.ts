@@ -31,3 +31,4 @@ export {
 } from './component.js';
 export { buildEvent, buildTodo, type AttendeeInput, type DateInput, type EventInput, type TodoInput } from './event-builder.js';
 export { expandRecurrences, nextRecurrence, type ExpandOptions, type Occurrence } from './recurrence.js';
+export { icalToCommonEvent, type CommonEventSource } from './common-event.js';
