@@ -40,11 +40,13 @@ const DEFAULT_SCOPE = 'read_account list_calendars read_events create_event dele
 type Schemas = components['schemas'];
 
 /**
- * Every method that makes a request (the paged reads aside) lives in `endpoints.ts` with
- * openapi-fetch, loaded on the first such call and cached: an app that reads events with a stored
- * token (the common case) never downloads it. One promise per process, shared by every client.
+ * Every method that makes a request (paged reads and argument-less GETs aside) lives in
+ * `endpoints.ts` with openapi-fetch and the OAuth flows, loaded on the first such call and cached:
+ * an app that reads events with a stored token (the common case) never downloads it. One promise
+ * per process, shared by every client.
  */
 let endpoints: Promise<typeof import('./endpoints.js')> | undefined;
+const loadEndpoints = () => (endpoints ??= import('./endpoints.js'));
 
 /**
  * A client's state, for the on-demand endpoints module (a "friend" of the class: `#s` stays
@@ -54,7 +56,6 @@ let endpoints: Promise<typeof import('./endpoints.js')> | undefined;
  * @internal
  */
 export let stateOf: (client: CronofyClient) => ClientState;
-const loadEndpoints = () => (endpoints ??= import('./endpoints.js'));
 
 function toEpoch(value: Date | number | string | undefined): number | undefined {
   const ms = value === undefined ? NaN : +new Date(value);
@@ -289,7 +290,7 @@ export class CronofyClient {
   readonly dataCenter: CronofyDataCenter;
   /** API and app hosts in use. */
   readonly hosts: CronofyHosts;
-  /** Options, tokens, the user-token HTTP client and the lazy OAuth, shared with the on-demand chunks. */
+  /** Options, tokens and the user-token HTTP client, shared with the endpoints chunk. */
   readonly #s: ClientState;
 
   constructor(options: CronofyClientOptions = {}) {
@@ -424,7 +425,6 @@ export class CronofyClient {
     for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') url.searchParams.set(k, String(v));
     return url.href;
   }
-
 
   /**
    * True when there is no access token or its known expiry has passed. A token without a known
