@@ -66,7 +66,7 @@ function cronofyError(response: Response, body: unknown, method: string, url: st
 
 /**
  * Awaits an openapi-fetch call and returns its data, turning a non-2xx response into the
- * matching `CalError` through {@link cronofyError} (the single error mapping of the package).
+ * matching `CalError` through {@link cronofyError}; paged reads and GETs get the same mapping from core (`parseError`).
  * @internal
  */
 export async function send<T>(secrets: () => readonly string[], method: string, path: string, call: Promise<FetchResult<T>>): Promise<T> {
