@@ -1,9 +1,11 @@
+import createClient, { type Client } from 'openapi-fetch';
 import { DEFAULT_TIMEOUT, bearerAuth, createHttpClient, ValidationError, type AuthStrategy, type HttpClientOptions, type TokenSet } from '@cal/core';
 import type { ClientState } from './client-state.js';
 import { cronofyHosts, type CronofyDataCenter, type CronofyHosts } from './data-centers.js';
 import type { LazyMethod } from './endpoints.js';
 import { parseCronofyError } from './errors.js';
-import type { components } from './generated/cronofy.js';
+import type { components, paths } from './generated/cronofy.js';
+import { send } from './send.js';
 import { CronofyPages } from './pages.js';
 import { toDateOrTime, utcSeconds, type CronofyTime } from './time-values.js';
 import type {
@@ -41,8 +43,8 @@ type Schemas = components['schemas'];
 
 /**
  * Every method that makes a request (paged reads and argument-less GETs aside) lives in
- * `endpoints.ts` with openapi-fetch and the OAuth flows, loaded on the first such call and cached:
- * an app that reads events with a stored token (the common case) never downloads it. One promise
+ * `endpoints.ts` with the OAuth flows, loaded on the first such call and cached: an app that
+ * reads events with a stored token (the common case) never downloads it. One promise
  * per process, shared by every client.
  */
 let endpoints: Promise<typeof import('./endpoints.js')> | undefined;
@@ -63,7 +65,18 @@ function toEpoch(value: Date | number | string | undefined): number | undefined 
 }
 
 /**
- * Argument-less GETs sent straight through core (no chunk to load for the everyday reads):
+ * The openapi-fetch client (over core's user-token pipeline) for the everyday reads, built on
+ * first use. The other endpoints use their own clients in the endpoints chunk.
+ */
+const readers = new WeakMap<ClientState, Client<paths>>();
+function readerOf(s: ClientState): Client<paths> {
+  let api = readers.get(s);
+  if (!api) readers.set(s, (api = createClient<paths>({ baseUrl: s.hosts.api, fetch: s.http.fetch })));
+  return api;
+}
+
+/**
+ * Argument-less GETs, sent at once through openapi-fetch (no chunk to load for the everyday reads):
  * method → the key of `GET /v1/<key>` whose value is returned; `''`: `GET /v1/<method>`, whole body.
  */
 const GETS: Record<string, string> = {
@@ -349,8 +362,8 @@ export class CronofyClient {
   static {
     stateOf = (client) => client.#s;
     // Every validated method the class does not define itself is installed here from three
-    // tables (see the interface above): argument-less GETs and paged reads go straight through
-    // core, everything else runs from the endpoints chunk. Validation always comes first (for the
+    // tables (see the interface above): argument-less GETs and paged reads go through openapi-fetch
+    // at once, everything else runs from the endpoints chunk. Validation always comes first (for the
     // async methods reported as a rejection, like any other failure): a bad call sends nothing.
     for (const name in RULES) {
       if (name in this.prototype) continue;
@@ -362,16 +375,22 @@ export class CronofyClient {
         value: item
           ? function (this: CronofyClient, params: Record<string, unknown> = {}) {
               this.validate(name, params);
-              const http = this.#s.http;
+              const s = this.#s;
               const query = pageQuery(params);
-              // `next_page` is followed verbatim through core's origin guard (`resolve`): only the
-              // API origin ever gets the token
-              return new CronofyPages(item, (next, signal) => http.json(next ? http.resolve(next) : `/v1/${item}`, { ...(next ? {} : { query }), ...(signal ? { signal } : {}) }));
+              const path = `/v1/${item}` as '/v1/events';
+              // The first page through openapi-fetch; `next_page` is followed verbatim through
+              // core's origin guard (`resolve`): only the API origin ever gets the token.
+              return new CronofyPages(item, (next, signal) =>
+                next
+                  ? s.http.json(s.http.resolve(next), signal ? { signal } : {})
+                  : send(s.secrets, 'GET', path, readerOf(s).GET(path, { params: { query: query as never }, ...(signal ? { signal } : {}) }) as never),
+              );
             }
           : key !== undefined
             ? async function (this: CronofyClient) {
                 this.validate(name);
-                const body = await this.#s.http.json<Record<string, unknown>>(`/v1/${key || name}`);
+                const path = `/v1/${key || name}` as '/v1/account';
+                const body = await send<Record<string, unknown>>(this.#s.secrets, 'GET', path, readerOf(this.#s).GET(path) as never);
                 return key ? body[key] : body;
               }
             : async function (this: CronofyClient, ...args: unknown[]) {
