@@ -24,3 +24,5 @@ export type {
 
 export { createOAuthServer } from './sim/oauth/oauth-server.js';
 export type { OAuthClient, OAuthGrant, OAuthServer, OAuthServerOptions } from './sim/oauth/types.js';
+
+export { settleAfter, silentFetch, silentServer, type SettleResult } from './sim/silent-server.js';
