@@ -22,8 +22,8 @@ export function authMiddleware(
   return {
     name: 'auth',
     onRequest(params) {
-      const { bag } = params.meta;
-      if (bag.get('anonymous')) return;
+      const { meta } = params;
+      if (meta.anonymous) return;
       const current = currentOf(params);
       if (!approved || !current.url.startsWith(approved)) {
         const target = new URL(current.url);
@@ -38,14 +38,15 @@ export function authMiddleware(
       }
       // onResponse sees the request as it was *before* this hook; the strategy needs the one it
       // signed (to tell which token the server rejected).
-      const remember = (signed: Request) => (bag.set('signed', signed), signed);
+      const remember = (signed: Request) => (meta.bag.set('signed', signed), signed);
       const signed = strategy.authorize(params.request);
       return signed instanceof Promise ? signed.then(remember) : remember(signed);
     },
     onResponse(params) {
       const { response, meta, dispatch } = params;
+      // The bag is only touched on a 401: it is created on first use.
+      if (response.status !== 401 || !dispatch || !strategy.onUnauthorized || meta.anonymous || meta.bag.get('reauthorized')) return;
       const { bag } = meta;
-      if (response.status !== 401 || !dispatch || !strategy.onUnauthorized || bag.get('anonymous') || bag.get('reauthorized')) return;
       bag.set('reauthorized', true);
       return (async () => {
         // Rare path (a 401): a Request is built here so the strategy sees what was sent. With the

@@ -18,6 +18,8 @@ export interface RequestMeta {
    * a finalizer, which is the single largest per-request cost of the pipeline.
    */
   readonly signal?: AbortSignal | undefined;
+  /** Sent without credentials (`anonymous: true` in the request init): auth middleware skip it. */
+  readonly anonymous?: boolean | undefined;
   /** Free-form bag for middleware to share state about one logical request. */
   readonly bag: Map<string, unknown>;
 }

@@ -112,3 +112,26 @@ describe('what the pipeline hands to fetch', () => {
     await expect(hanging.request('x', { signal: AbortSignal.timeout(20) })).rejects.toBeInstanceOf(TimeoutError);
   });
 });
+
+describe('per-request state', () => {
+  it('a header named __proto__ is refused, not silently dropped', async () => {
+    const { fetch, calls } = recordingFetch();
+    const http = createHttpClient({ provider: 'p', baseUrl: BASE, fetch });
+    await expect(http.json('x', { headers: { ['__proto__']: 'v' } as Record<string, string> })).rejects.toBeInstanceOf(ValidationError);
+    expect(calls).toHaveLength(0);
+  });
+
+  it('an anonymous request carries no credentials, and meta.bag works when a middleware uses it', async () => {
+    const { fetch, calls } = recordingFetch();
+    const seen: unknown[] = [];
+    const http = createHttpClient({
+      provider: 'p', baseUrl: BASE, fetch, auth: bearerAuth('t'),
+      middleware: [{ onRequest: ({ meta }) => void meta.bag.set('k', 1), onResponse: ({ meta }) => void seen.push(meta.bag.get('k'), meta.anonymous) }],
+    });
+    await http.json('a', { anonymous: true });
+    await http.json('b');
+    expect(calls[0]!.init.headers).not.toHaveProperty('authorization');
+    expect(calls[1]!.init.headers).toMatchObject({ authorization: 'Bearer t' });
+    expect(seen).toEqual([1, true, 1, false]);
+  });
+});
