@@ -17,6 +17,7 @@ export {
 } from './resources/events.js';
 export { WebhooksResource, type SubscribeWebhookParams, type UnsubscribeWebhookParams } from './resources/webhooks.js';
 export { EventsPage } from './events-page.js';
+export { toCommonEvent } from './common-event.js';
 export {
   PROVIDERS,
   type Attendee,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startMobiscrollSimulator, type MobiscrollSimulator } from '@cal/testkit/mobiscroll';
-import { EventsPage, NotFoundError, ValidationError, type CalendarEvent } from '@cal/mobiscroll';
+import { EventsPage, NotFoundError, ValidationError, toCommonEvent, type CalendarEvent } from '@cal/mobiscroll';
 import { signedIn, thisMonth } from './helpers.js';
 
 let sim: MobiscrollSimulator;
@@ -35,6 +35,27 @@ describe('calendars and events against the simulator', () => {
     expect(timed.lastModified).toBeInstanceOf(Date);
     const req = sim.sim.log.at(-1)!;
     expect(req.query.get('start')).toBe(thisMonth().start.toISOString());
+  });
+
+  it('toCommonEvent converts events read from the simulator (provider-qualified ids, upstream provider in raw)', async () => {
+    const { client } = await signedIn(sim);
+    const events = [...(await client.events.list(thisMonth()))];
+    const common = events.map(toCommonEvent);
+    expect(common.map((e) => e.provider)).toEqual(events.map(() => 'mobiscroll'));
+    expect(common.map((e) => e.raw.provider).sort()).toEqual(['apple', 'caldav', 'google', 'google', 'microsoft']);
+    const caldav = common.find((e) => e.raw.provider === 'caldav')!;
+    expect(caldav).toMatchObject({
+      id: `caldav:${caldav.raw.id}`,
+      calendarId: 'caldav:https://dav.example/calendars/alice/work/',
+      title: 'caldav meeting',
+      allDay: false,
+      start: { dateTime: (caldav.raw.start as Date).toISOString() },
+      updated: caldav.raw.lastModified!.toISOString(),
+    });
+    expect(caldav.start.dateTime).toMatch(/Z$/);
+    const offsite = common.find((e) => e.title === 'Offsite')!;
+    expect(offsite).toMatchObject({ allDay: true, start: { dateTime: offsite.raw.start }, end: { dateTime: offsite.raw.end } });
+    expect(offsite.start.dateTime).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
   it('pages with nextPageToken; iterAll walks every page; calendarIds filter is a JSON object', async () => {
