@@ -4,6 +4,7 @@
  */
 export { batchEntries } from './batch-entries.js';
 export { CronofyClient } from './client.js';
+export { toCommonEvent } from './common-event.js';
 export { CRONOFY_DATA_CENTERS, cronofyHosts, type CronofyDataCenter, type CronofyHosts } from './data-centers.js';
 export { CronofyErrorCode } from './errors.js';
 // The error classes callers catch, re-exported so apps need one import (they are @cal/core's own).
