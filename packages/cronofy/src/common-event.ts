@@ -7,9 +7,9 @@ type EventTime = components['schemas']['EventTime'];
 
 /**
  * Attendee `status` → the common participation status. `accepted`/`tentative`/`declined` are the
- * documented participation statuses (reference §3, change participation status); `needs_action`
+ * documented participation statuses (reference §3.8); `needs_action`
  * is not in the stored docs and is mapped in case it appears. Anything else (e.g. `unknown`) is
- * left out: enumerations grow over time and an unknown value must not be guessed (reference §1).
+ * left out: enumerations grow over time and an unknown value must not be guessed (reference §0, additive changes).
  */
 const ATTENDEE_STATUS: Readonly<Record<string, CommonParticipant['status']>> = {
   accepted: 'accepted',
@@ -38,7 +38,7 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
  *   §5 "Time-zone rules"), so it becomes the instant `time`. `tzid` is not put in `timeZone`,
  *   because a `CommonDateTime` with a zone means wall-clock time; it stays readable in `raw`.
  * - `deleted: true` (read with `includeDeleted`) makes the status `cancelled`; otherwise `status`
- *   (or the legacy `event_status`, reference open question 17) when it is a known value.
+ *   (or the legacy `event_status`, reference "Open questions" 17) when it is a known value.
  * - `uid` is not set: the documented event fields carry no iCalendar UID.
  * @example
  * ```ts
