@@ -25,6 +25,7 @@ export { call, type MethodCall } from './method-call.js';
 export { JMAPResponse, type CallResult } from './response.js';
 export type { RequestOptions } from './transport.js';
 export { JMAPCalendarObject } from './calendar-object.js';
+export { toCommonEvent } from './common-event.js';
 export { JMAPMethodError, JMAPSetError, type JMAPMethodErrorOptions, type SetErrorEntry } from './errors.js';
 export type { CreateEventsResult, EventInput, WriteOptions } from './events.js';
 export type { SearchOptions } from './search.js';
