@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AuthenticationError, ConflictError, NotFoundError } from '@cal/core';
-import { JMAPSetError, call, createJMAPClient } from '@cal/jmap';
+import { JMAPSetError, call, createJMAPClient, toCommonEvent } from '@cal/jmap';
 import { icalToJSCalendar } from '@cal/jmap/ical';
 import { cyrusEnv, indexNow, jmapClient, marker } from './cyrus-env.js';
 
@@ -55,6 +55,10 @@ describe('Cyrus 3.10 JMAP: session, calendars, events', () => {
     expect(alerts[0]?.trigger).toMatchObject({ '@type': 'OffsetTrigger', offset: '-PT15M', relativeTo: 'end' });
     expect(ev.data.recurrenceOverrides?.['2025-02-10T10:00:00']).toEqual({ excluded: true });
     expect(ev.data.recurrenceOverrides?.['2025-02-17T10:00:00']).toMatchObject({ start: '2025-02-17T12:00:00', title: 'Planning (moved)' });
+    expect(toCommonEvent(ev)).toMatchObject({
+      provider: 'jmap', id, calendarId: 'Default', uid, title: 'Planning', location: 'Room 1', allDay: false, status: 'tentative', recurring: true,
+      start: { dateTime: '2025-02-03T10:00:00', timeZone: 'Europe/Berlin' }, end: { dateTime: '2025-02-03T11:30:00', timeZone: 'Europe/Berlin' },
+    });
 
     // toICal() on a server object with object triggers (python-caldav crashes here) and back again
     const back = icalToJSCalendar(await ev.toICal());
@@ -88,6 +92,12 @@ describe('Cyrus 3.10 JMAP: session, calendars, events', () => {
     expect(alice).toMatchObject({ name: 'Alice', participationStatus: 'accepted', roles: { attendee: true, chair: true } });
     expect(bob).toMatchObject({ name: 'Bob', participationStatus: 'tentative', roles: { attendee: true, optional: true } });
     expect(parts.some((p) => p.roles?.owner)).toBe(true);
+    const common = toCommonEvent(ev);
+    expect(common).toMatchObject({ allDay: true, start: { dateTime: '2025-03-10' }, end: { dateTime: '2025-03-11' }, organizer: { email: 'test@internal' } });
+    expect(common.attendees).toEqual(expect.arrayContaining([
+      expect.objectContaining({ email: 'alice@example.com', name: 'Alice', status: 'accepted' }),
+      expect.objectContaining({ email: 'bob@example.com', name: 'Bob', status: 'tentative' }),
+    ]));
     const round = await ev.toICal();
     expect(round).toContain('DTSTART;VALUE=DATE:20250310');
     expect(round).toMatch(/ATTENDEE;CN=Alice;[^\r\n]*ROLE=CHAIR;PARTSTAT=ACCEPTED/);
