@@ -1,5 +1,5 @@
 import type { CommonDateTime, CommonEvent, CommonParticipant } from '@cal/core';
-import { JMAPCalendarObject } from './calendar-object.js';
+import type { JMAPCalendarObject } from './calendar-object.js';
 import { PROVIDER } from './constants.js';
 import { allDayEnd, eventEnd } from './event-end.js';
 import type { JSCalendarEvent, Participant } from './types/jscalendar.js';
@@ -7,17 +7,22 @@ import type { JSCalendarEvent, Participant } from './types/jscalendar.js';
 // Only type imports and small local helpers here: this module must not pull @cal/ical or the
 // iCalendar converters into an app (see README "Size"); unused, it is tree-shaken away entirely.
 
-/** RFC 8984 §4.4.6 `participationStatus` → the common participation status. */
-const PARTSTAT: Record<string, CommonParticipant['status']> = {
-  accepted: 'accepted',
-  declined: 'declined',
-  tentative: 'tentative',
-  'needs-action': 'needs-action',
-  delegated: 'delegated',
-};
+/** RFC 8984 §4.4.6 `participationStatus` values, the same words in the common shape. */
+const PARTSTAT: readonly string[] = ['accepted', 'declined', 'tentative', 'needs-action', 'delegated'];
 
-/** RFC 8984 §5.1.3 `status` values the common shape knows. */
-const STATUS: Record<string, CommonEvent['status']> = { confirmed: 'confirmed', tentative: 'tentative', cancelled: 'cancelled' };
+/** RFC 8984 §5.1.3 `status` values, the same words in the common shape. */
+const STATUS: readonly string[] = ['confirmed', 'tentative', 'cancelled'];
+
+// A list, not an object lookup: a server value such as `constructor` must not find Object.prototype.
+const known = <T extends string>(words: readonly string[], value: string): T | undefined =>
+  words.includes(value) ? (value as T) : undefined;
+
+/**
+ * A {@link JMAPCalendarObject}, told apart by its method rather than `instanceof`, so an object from
+ * the other build (ESM vs CJS) of this package is recognised too; JSON never carries a function.
+ */
+const isObject = (e: JMAPCalendarObject | JSCalendarEvent): e is JMAPCalendarObject =>
+  typeof (e as { toICal?: unknown }).toICal === 'function';
 
 const isUtc = (zone: string | null | undefined) => zone === 'UTC' || zone === 'Etc/UTC';
 
@@ -45,7 +50,7 @@ const isUtc = (zone: string | null | undefined) => zone === 'UTC' || zone === 'E
  * @public
  */
 export function toCommonEvent<T extends JMAPCalendarObject | JSCalendarEvent>(event: T): CommonEvent<T> {
-  const data: JSCalendarEvent = event instanceof JMAPCalendarObject ? event.data : event;
+  const data: JSCalendarEvent = isObject(event) ? event.data : event;
   // Servers send `null` for unset properties (Cyrus does), so every read below tolerates it.
   const calendars = Object.keys(data.calendarIds ?? {}).filter((id) => data.calendarIds?.[id]);
   const participants = Object.values(data.participants ?? {}).filter((p): p is Participant => p != null);
@@ -56,7 +61,7 @@ export function toCommonEvent<T extends JMAPCalendarObject | JSCalendarEvent>(ev
   const end = start ? (allDay ? allDayEnd(start, duration) : eventEnd(start, duration, data.timeZone)) : undefined;
   return {
     provider: PROVIDER,
-    id: event instanceof JMAPCalendarObject ? event.id : String(data.id ?? ''),
+    id: isObject(event) ? event.id : String(data.id ?? ''),
     calendarId: calendars.length === 1 ? calendars[0] : undefined,
     uid: data.uid ?? undefined,
     title: data.title ?? '',
@@ -65,7 +70,7 @@ export function toCommonEvent<T extends JMAPCalendarObject | JSCalendarEvent>(ev
     start: commonTime(start, data.timeZone, allDay),
     end: end === undefined ? undefined : commonTime(end, data.timeZone, allDay),
     allDay,
-    status: STATUS[data.status ?? 'confirmed'],
+    status: known<NonNullable<CommonEvent['status']>>(STATUS, data.status ?? 'confirmed'),
     recurring: Boolean(
       (data.recurrenceRules ?? []).length || Object.keys(data.recurrenceOverrides ?? {}).length || data.recurrenceId,
     ),
@@ -87,7 +92,7 @@ function participant(p: Participant): CommonParticipant {
   return {
     email: p.email || mailto(p.sendTo?.['imip']),
     name: p.name || undefined,
-    status: PARTSTAT[p.participationStatus ?? 'needs-action'],
+    status: known<NonNullable<CommonParticipant['status']>>(PARTSTAT, p.participationStatus ?? 'needs-action'),
   };
 }
 

@@ -73,6 +73,8 @@ describe('toCommonEvent (JMAP)', () => {
     const e: CommonEvent<JMAPCalendarObject> = toCommonEvent(obj);
     expect(e.raw).toBe(obj);
     expect(e).toMatchObject({ id: 'E-standup-1', uid: 'standup-1@example.com', title: 'Standup', calendarId: 'Default' });
+    // The server id comes from the object (JMAPCalendarObject stringifies it), not from a copy of data.
+    expect(toCommonEvent(new JMAPCalendarObject({ ...standup, id: undefined } as unknown as JSCalendarEvent)).id).toBe('');
   });
 
   it('gives a calendarId only when calendarIds names exactly one calendar', () => {
@@ -108,6 +110,10 @@ describe('toCommonEvent (JMAP)', () => {
     expect(at({ status: 'cancelled' }).status).toBe('cancelled');
     expect(at({ status: undefined }).status).toBe('confirmed');
     expect(at({ status: 'x-vendor' }).status).toBeUndefined();
+    expect(at({ status: 'constructor' }).status).toBeUndefined();
+    expect(at({ participants: { p: { email: 'a@example.com', roles: { attendee: true }, participationStatus: 'toString' } } }).attendees).toEqual([
+      { email: 'a@example.com', name: undefined, status: undefined },
+    ]);
   });
 
   it('marks series masters and overrides as recurring', () => {
@@ -188,6 +194,10 @@ describe('toCommonEvent (JMAP) times', () => {
     const unknown = at({ timeZone: 'Mars/Olympus_Mons' });
     expect(unknown.start).toEqual({ dateTime: '2026-03-02T09:00:00', timeZone: 'Mars/Olympus_Mons' });
     expect(unknown.end).toBeUndefined();
+    // RFC 8984 §4.7.2 custom zone ids (defined in the event's `timeZones`) are not IANA: kept, no end.
+    expect(at({ timeZone: '/example.com/Berlin-old', timeZones: { '/example.com/Berlin-old': {} } })).toMatchObject({
+      start: { dateTime: '2026-03-02T09:00:00', timeZone: '/example.com/Berlin-old' }, end: undefined,
+    });
     for (const duration of ['P', 'PT', '1H', '-PT1H', 'P1M', 'PT1H2D']) expect(at({ duration }).end).toBeUndefined();
     expect(at({ start: '2026-03-02 09:00', timeZone: 'UTC' }).end).toBeUndefined();
     expect(at({ start: undefined })).toMatchObject({ start: { dateTime: '' }, end: undefined });
