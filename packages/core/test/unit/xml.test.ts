@@ -180,4 +180,11 @@ describe('serializeXml', () => {
   it('escapeXml escapes all five specials', () => {
     expect(escapeXml(`<&>"'`)).toBe('&lt;&amp;&gt;&quot;&apos;');
   });
+
+  it('namespace URIs come back equal to the literals whatever their spelling in the body (interned, not slices)', () => {
+    const t = parseXml('<r xmlns="urn:a" xmlns:b="urn:b"><x/><b:x/><x xmlns="__proto__"><b:x xmlns:b="constructor"/></x><x/></r>');
+    expect(t.children.map((c) => `${c.ns}|${c.local}`)).toEqual(['urn:a|x', 'urn:b|x', '__proto__|x', 'urn:a|x']);
+    expect(t.children[2]!.children[0]).toMatchObject({ ns: 'constructor', local: 'x' });
+    for (const bad of ['<a></>', '<a></ab>', '<a></b>', '<p:a xmlns:p="u"></q:a>']) expect(() => parseXml(bad)).toThrow(ProtocolError);
+  });
 });
