@@ -15,7 +15,7 @@ function fail(message: string, pos: number): never {
 // single linear pass even on hostile input. Whitespace is XML's S production (§2.3), not `\s`.
 const NAME = /[^ \t\r\n/>=<]+/y;
 const ATTR = /[ \t\r\n]*([^ \t\r\n/>=<]+)[ \t\r\n]*=[ \t\r\n]*(?:"([^"<]*)"|'([^'<]*)')/y;
-const TAG_END = /[ \t\r\n]*(\/?)>/y;
+const TAG_END = /[ \t\r\n]*\/?>/y;
 /** An entity or character reference; the length cap keeps a stray `&` from scanning far. */
 const REF = /&([^;&]{0,12})(;?)/g;
 const CHAR_REF = /^#(?:x([\da-fA-F]+)|(\d+))$/;
@@ -114,12 +114,13 @@ export function parseXml(text: string, options: ParseXmlOptions = {}): XmlElemen
       if (stack.pop()?.qname !== name) fail(`unexpected </${name}>`, lt);
     } else {
       NAME.lastIndex = lt + 1;
-      const qname = NAME.exec(text)?.[0];
-      if (!qname) fail('empty element name', lt);
+      // test() and lastIndex, not exec(): no match array per element (GC time on large feeds).
+      if (!NAME.test(text)) fail('empty element name', lt);
+      const qname = text.slice(lt + 1, NAME.lastIndex);
       if (root && !top) fail('second root element', lt);
       let scope = top?.scope ?? rootScope;
       let ownScope = false;
-      const raw: string[] = [];
+      let raw: string[] | undefined;
       let i = NAME.lastIndex;
       for (;;) {
         ATTR.lastIndex = i;
@@ -135,17 +136,17 @@ export function parseXml(text: string, options: ParseXmlOptions = {}): XmlElemen
           if (!ownScope) scope = Object.create(scope) as Scope;
           ownScope = true;
           scope[prefix] = intern(value);
-        } else raw.push(aname, value);
+        } else (raw ??= []).push(aname, value);
       }
       TAG_END.lastIndex = i;
-      const end = TAG_END.exec(text);
       // Unquoted or unterminated values, `<` in a value, a name without `=`: nothing above matched.
-      if (!end) fail('malformed tag', i);
+      if (!TAG_END.test(text)) fail('malformed tag', i);
+      pos = TAG_END.lastIndex;
       if (++nodes > maxNodes) fail(`more than ${maxNodes} elements`, lt);
       if (stack.length >= maxDepth) fail(`nesting deeper than ${maxDepth}`, lt);
       const [ns, local] = resolve(scope, qname, false, lt);
       const attrs: Record<string, string> = {};
-      for (let k = 0; k < raw.length; k += 2) {
+      for (let k = 0; raw && k < raw.length; k += 2) {
         const [auri, alocal] = resolve(scope, raw[k]!, true, lt);
         const key = auri ? `{${auri}}${alocal}` : alocal;
         if (Object.hasOwn(attrs, key)) fail(`duplicate attribute ${raw[k]}`, lt);
@@ -154,8 +155,7 @@ export function parseXml(text: string, options: ParseXmlOptions = {}): XmlElemen
       const el: XmlElement = { ns, local, attrs, children: [], text: '' };
       if (top) top.el.children.push(el);
       else root = el;
-      if (!end[1]) stack.push({ el, qname, scope });
-      pos = TAG_END.lastIndex;
+      if (text[pos - 2] !== '/') stack.push({ el, qname, scope }); // not `/>`
     }
   }
   if (stack.length) fail(`unclosed <${stack[stack.length - 1]!.qname}>`, text.length);

@@ -43,11 +43,11 @@ export function readEntry(el: XmlElement): AtomEntry {
   const links: Record<string, string> = {};
   const elements: XmlElement[] = [];
   const fields: Record<string, string> = {};
-  /** Untrimmed text of the first Atom child by local name (`id`, `title`, `published`…). */
+  /** Trimmed text of the first Atom child by local name (`id`, `title`, `published`…). */
   const atom: Record<string, string> = {};
   for (const c of el.children) {
     if (c.ns === ATOM_NS) {
-      if (c.local !== 'link') atom[c.local] ??= c.text;
+      if (c.local !== 'link') atom[c.local] ??= c.text.trim();
       else if (c.attrs['href']) links[c.attrs['rel'] ?? 'alternate'] ??= c.attrs['href'];
     } else if (c.ns === OC_NS) {
       // ActiveSync wraps its fields in `<client xmlns=oc>` (reference §4.2); flatten one level.
@@ -58,7 +58,7 @@ export function readEntry(el: XmlElement): AtomEntry {
       }
     }
   }
-  const atomId = atom['id']?.trim() ?? '';
+  const atomId = atom['id'] ?? '';
   const self = (links['self'] ?? '').replace(/\/(edit\/?)?$/, '');
   const id = self ? decodeURIComponent(self.slice(self.lastIndexOf('/') + 1)) : atomId.replace(/^urn:uuid:/, '');
   if (!id) throw protocolError('Atom entry without id or self link');
@@ -66,10 +66,10 @@ export function readEntry(el: XmlElement): AtomEntry {
     id,
     atomId,
     links,
-    title: atom['title']?.trim() ?? '',
+    title: atom['title'] ?? '',
     published: parseServerDate(atom['published']),
     updated: parseServerDate(atom['updated']),
-    content: atom['content']?.trim(),
+    content: atom['content'],
     fields,
     elements,
   };
