@@ -40,7 +40,11 @@ export abstract class Collection<R extends Resource<object>> implements AsyncIte
   /** Every member (fetched once, then cached until `refresh()`). */
   list(): Promise<R[]> {
     if (!this.cache) {
-      const p = this.ctx.transport.feed(this.listUrl(), this.query).then((es) => Promise.all(es.map((e) => this.wrap(e))));
+      const p = this.ctx.transport.feed(this.listUrl(), this.query).then((es) => {
+        const rs = es.map((e) => this.wrap(e));
+        // Promise.all only when some wrap is async: over thousands of plain objects it costs a promise each.
+        return rs.some((r) => r instanceof Promise) ? Promise.all(rs) : (rs as R[]);
+      });
       // A failed load is not cached (and a later refresh() is not undone).
       p.catch(() => this.cache === p && (this.cache = undefined));
       this.cache = p;

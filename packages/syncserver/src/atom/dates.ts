@@ -10,12 +10,12 @@ export function parseDate(text: string): Date | undefined {
   const t = text.trim().toUpperCase();
   const m = DATE.exec(t);
   // Some engines roll month 13 or day 32 over instead of rejecting them.
-  if (!m || Number(m[2]) > 12 || Number(m[3]) > 31) return undefined;
+  if (!m || +m[2]! > 12 || +m[3]! > 31) return undefined;
   // Feeds send full RFC 3339 (`T` at 10 and `:` at 16 only when every separator is there), which
   // Date reads as is: two dates per entry, rebuilding the string cost more than the rest of the
   // entry. The compact forms get their separators back.
-  const date = new Date(t[10] === 'T' && t[16] === ':' ? t : `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}${m[7] ?? ''}${m[8]}`);
-  return Number.isNaN(date.getTime()) ? undefined : date;
+  const date = new Date(t[10] === 'T' && t[16] === ':' ? t : t.replace(DATE, '$1-$2-$3T$4:$5:$6$7$8'));
+  return isNaN(+date) ? undefined : date;
 }
 
 /** A server timestamp: empty (the datastore feed sends `<updated />`) → undefined; garbage → ProtocolError. @internal */

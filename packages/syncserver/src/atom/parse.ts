@@ -25,12 +25,16 @@ export interface AtomEntry {
   readonly elements: readonly XmlElement[];
 }
 
-function parse(text: string): XmlElement {
+/** Parses a body whose root must be an Atom `kind` (or an entry: a feed of one); anything else → `ProtocolError`. */
+function parse(text: string, kind: 'feed' | 'entry'): XmlElement {
+  let root: XmlElement;
   try {
-    return parseXml(text, { maxDepth: 64, maxNodes: 200_000 });
+    root = parseXml(text, { maxDepth: 64, maxNodes: 200_000 });
   } catch (cause) {
     throw protocolError('Malformed or hostile XML from SyncServer', cause);
   }
+  if (root.ns !== ATOM_NS || (root.local !== kind && root.local !== 'entry')) throw protocolError(`Expected an Atom ${kind}, got <${root.local}>`);
+  return root;
 }
 
 /**
@@ -77,15 +81,11 @@ export function readEntry(el: XmlElement): AtomEntry {
 
 /** Parses an Atom feed document into its entries (an entry document counts as a one-entry feed); hostile or broken XML → `ProtocolError`. @public */
 export function parseFeed(text: string): AtomEntry[] {
-  const root = parse(text);
-  if (root.ns === ATOM_NS && root.local === 'entry') return [readEntry(root)];
-  if (root.ns !== ATOM_NS || root.local !== 'feed') throw protocolError(`Expected an Atom feed, got <${root.local}>`);
-  return root.children.filter((c) => c.ns === ATOM_NS && c.local === 'entry').map(readEntry);
+  const root = parse(text, 'feed');
+  return root.local === 'entry' ? [readEntry(root)] : root.children.filter((c) => c.ns === ATOM_NS && c.local === 'entry').map(readEntry);
 }
 
 /** Parses an Atom entry document; hostile or broken XML → `ProtocolError`. @public */
 export function parseEntry(text: string): AtomEntry {
-  const root = parse(text);
-  if (root.ns !== ATOM_NS || root.local !== 'entry') throw protocolError(`Expected an Atom entry, got <${root.local}>`);
-  return readEntry(root);
+  return readEntry(parse(text, 'entry'));
 }
