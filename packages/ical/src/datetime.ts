@@ -97,7 +97,8 @@ export function fromDate(date: Date, options: { allDay?: boolean; tzid?: string 
   };
 }
 
-interface Fields {
+/** Calendar fields of a wall-clock time. @internal */
+export interface Fields {
   year: number;
   month: number;
   day: number;

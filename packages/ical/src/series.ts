@@ -3,19 +3,10 @@
 // anyway, so keeping it out of recurrence.ts costs no extra round trip. It has no runtime imports:
 // the helpers it shares with the eager code come in as `kit`, otherwise bundlers split those
 // helpers into an extra shared chunk and the initial load gets bigger, not smaller, after gzip.
-import type { ICalDateTime } from './datetime.js';
+import type { Fields, ICalDateTime } from './datetime.js';
 import type { IcalModule, SeriesKit } from './load-ical-js.js';
 import type { ICalComponent } from './model.js';
 import type { Occurrence } from './recurrence.js';
-
-interface Fields {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
 
 /** Expands series (RRULE/RDATE, overrides, VTIMEZONE) with ical.js into `out`. @internal */
 export function expandSeries(
